@@ -1,0 +1,31 @@
+package io.sluice.cdc.postgres;
+
+import io.sluice.schema.SluiceVersion;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+
+/** Placeholder task; replaced by the real one in its own issue. */
+public class PostgresSourceTask extends SourceTask {
+
+    @Override
+    public String version() {
+        return SluiceVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        throw new ConnectException("PostgresSourceConnector is not implemented yet");
+    }
+
+    @Override
+    public List<SourceRecord> poll() {
+        return null;
+    }
+
+    @Override
+    public void stop() {
+    }
+}
