@@ -76,7 +76,9 @@ public final class LocalStack implements BeforeAllCallback, ParameterResolver {
                     "SLUICE_CONTROLLER_PORT", ports.get(1).toString(),
                     "SLUICE_REGISTRY_PORT", ports.get(2).toString(),
                     "SLUICE_REGISTRY_MANAGEMENT_PORT", ports.get(3).toString(),
-                    "SLUICE_CONNECT_PORT", ports.get(4).toString());
+                    "SLUICE_CONNECT_PORT", ports.get(4).toString(),
+                    // Debezium's plugins sit beside ours for compatibility tests.
+                    "SLUICE_EXTRA_PLUGIN_DIRS", root.resolve("stack/target/debezium").toString());
             Stack stack = new Stack(root, stateDir, env);
             stack.run("reset");
             stack.run("up");

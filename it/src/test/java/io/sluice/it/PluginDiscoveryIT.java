@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +35,14 @@ class PluginDiscoveryIT {
             assertThat(listed.get(connectorClass).path("type").asText()).isEqualTo(type);
             assertThat(listed.get(connectorClass).path("version").asText()).isEqualTo(version);
         });
+    }
+
+    @Test
+    void debeziumPeersLoadBesideUs(LocalStack.Stack stack) {
+        List<String> classes = new ArrayList<>();
+        stack.connect().connectorPlugins().forEach(plugin -> classes.add(plugin.path("class").asText()));
+        assertThat(classes).contains("io.debezium.connector.postgresql.PostgresConnector",
+                "io.debezium.connector.jdbc.JdbcSinkConnector");
     }
 
     @Test
