@@ -128,6 +128,11 @@ public final class LocalStack implements BeforeAllCallback, ParameterResolver {
             run("restart", "connect");
         }
 
+        /** Restarts the worker with {@code exactly.once.source.support} enabled or disabled. */
+        public void restartWorker(boolean exactlyOnce) {
+            run("restart", "connect", exactlyOnce ? "--exactly-once" : "--no-exactly-once");
+        }
+
         @Override
         public void close() {
             run("down");
