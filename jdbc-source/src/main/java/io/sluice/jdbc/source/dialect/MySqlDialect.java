@@ -1,0 +1,66 @@
+package io.sluice.jdbc.source.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+
+/**
+ * MySQL and MariaDB: backtick quoting, {@code NOW(6)} for microseconds, databases as catalogs. The session time
+ * zone is set to {@code db.timezone} so that TIMESTAMP columns, {@code NOW(6)} and the bound offsets all speak
+ * the zone the source reads DATETIME values in.
+ */
+public class MySqlDialect extends Dialect {
+
+    public MySqlDialect(boolean quoteIdentifiers) {
+        super(quoteIdentifiers);
+    }
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    protected String quoteCharacter() {
+        return "`";
+    }
+
+    @Override
+    public String currentTimestampQuery() {
+        return "SELECT NOW(6)";
+    }
+
+    @Override
+    public void prepare(Connection connection, Calendar zone) throws SQLException {
+        super.prepare(connection, zone);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET time_zone = '" + sessionZone(zone.getTimeZone().toZoneId()) + "'");
+        }
+        connection.commit();
+    }
+
+    /**
+     * A fixed-offset zone as '+hh:mm', which needs no time zone tables on the server; a region id by name (the
+     * server then needs its time zone tables loaded).
+     */
+    static String sessionZone(ZoneId zone) {
+        ZoneId normalized = zone.normalized();
+        if (normalized instanceof ZoneOffset offset) {
+            String id = offset.getId();
+            return "Z".equals(id) ? "+00:00" : id;
+        }
+        String id = zone.getId();
+        if (!id.matches("[A-Za-z0-9_/+\\-]+")) {
+            throw new IllegalArgumentException("Unexpected time zone id " + id);
+        }
+        return id;
+    }
+
+    @Override
+    protected String defaultCatalog(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
+}
