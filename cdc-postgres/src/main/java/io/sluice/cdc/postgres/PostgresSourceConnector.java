@@ -1,20 +1,26 @@
 package io.sluice.cdc.postgres;
 
+import io.sluice.cdc.postgres.config.PostgresConnectorConfig;
+import io.sluice.cdc.postgres.server.ServerChecks;
 import io.sluice.schema.SluiceVersion;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 
-/** Placeholder entry point of the plugin; replaced by the real connector in its own issue. */
+/**
+ * Captures row changes of a PostgreSQL database through a logical replication slot and the pgoutput plugin,
+ * after an optional consistent snapshot. One task: a slot has a single reader; the snapshot reads several tables
+ * in parallel inside that task.
+ */
 public class PostgresSourceConnector extends SourceConnector {
-
-    public static final String DATABASE_HOSTNAME_CONFIG = "database.hostname";
-
-    static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(DATABASE_HOSTNAME_CONFIG, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                    new ConfigDef.NonEmptyString(), ConfigDef.Importance.HIGH, "IP address or hostname of the PostgreSQL server.");
 
     private Map<String, String> props;
 
@@ -25,6 +31,7 @@ public class PostgresSourceConnector extends SourceConnector {
 
     @Override
     public void start(Map<String, String> props) {
+        new PostgresConnectorConfig(props);
         this.props = Map.copyOf(props);
     }
 
@@ -44,6 +51,42 @@ public class PostgresSourceConnector extends SourceConnector {
 
     @Override
     public ConfigDef config() {
-        return CONFIG_DEF;
+        return PostgresConnectorConfig.configDef();
+    }
+
+    /** Checks each option, then, when they parse, the server itself; problems land on the option to change. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
+        for (ConfigValue value : config.configValues()) {
+            values.put(value.name(), value);
+        }
+        if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+            return config;
+        }
+        PostgresConnectorConfig parsed;
+        try {
+            parsed = new PostgresConnectorConfig(connectorConfigs);
+        } catch (ConfigException e) {
+            ConfigValue target = values.values().stream().filter(v -> e.getMessage() != null
+                    && e.getMessage().contains(v.name())).findFirst().orElse(values.values().iterator().next());
+            target.addErrorMessage(e.getMessage());
+            return config;
+        }
+        ServerChecks.run(parsed, values);
+        return config;
+    }
+
+    /** Offsets are written in the same Kafka transaction as the records, and resuming skips exactly past them. */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /** With transaction.boundary=connector, each database transaction becomes one Kafka transaction. */
+    @Override
+    public ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> connectorConfig) {
+        return ConnectorTransactionBoundaries.SUPPORTED;
     }
 }

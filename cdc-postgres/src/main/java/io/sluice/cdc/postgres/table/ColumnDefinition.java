@@ -1,0 +1,15 @@
+package io.sluice.cdc.postgres.table;
+
+/**
+ * A column as the catalog describes it.
+ *
+ * @param typeOid      the column's type; for a domain, the domain's own type
+ * @param baseTypeName {@code pg_type.typname} after resolving domains, e.g. {@code int4}, {@code numeric},
+ *                     {@code _text} for arrays
+ * @param typeModifier {@code atttypmod}: length, precision/scale or time precision, -1 when none
+ * @param sqlType      {@code format_type()}, e.g. {@code numeric(10,2)}, usable in a cast
+ * @param category     {@code pg_type.typcategory} of the base type, e.g. 'E' for enums, 'A' for arrays
+ */
+public record ColumnDefinition(String name, int position, int typeOid, String baseTypeName, int typeModifier,
+        String sqlType, char category, boolean nullable) {
+}
