@@ -1,0 +1,23 @@
+package io.sluice.verify.cli;
+
+import io.sluice.verify.db.TableName;
+
+/** A {@code --table} argument: {@code NAME} (same name on both sides) or {@code SOURCE_NAME:TARGET_NAME}. */
+public record TableSpec(TableName source, TableName target) {
+
+    public static TableSpec parse(String text) throws UsageException {
+        String[] parts = text.split(":", -1);
+        try {
+            if (parts.length == 1) {
+                TableName name = TableName.parse(parts[0]);
+                return new TableSpec(name, name);
+            }
+            if (parts.length == 2) {
+                return new TableSpec(TableName.parse(parts[0]), TableName.parse(parts[1]));
+            }
+        } catch (IllegalArgumentException bad) {
+            throw new UsageException("--table " + text + ": " + bad.getMessage());
+        }
+        throw new UsageException("--table " + text + ": expected NAME or SOURCE_NAME:TARGET_NAME");
+    }
+}
