@@ -1,14 +1,44 @@
 package io.sluice.jdbc.sink;
 
+import io.sluice.jdbc.sink.config.JdbcSinkConfig;
+import io.sluice.jdbc.sink.dialect.DatabaseDialect;
+import io.sluice.jdbc.sink.dialect.Dialects;
+import io.sluice.jdbc.sink.metrics.SinkMetrics;
+import io.sluice.jdbc.sink.record.RecordInterpreter;
+import io.sluice.jdbc.sink.record.SinkChange;
+import io.sluice.jdbc.sink.write.DatabaseConnections;
+import io.sluice.jdbc.sink.write.JdbcWriter;
 import io.sluice.schema.SluiceVersion;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder task; replaced by the real one in its own issue. */
+/**
+ * Reads each record into a change (upsert, delete, truncate), hands it to the writer's per-table buffers,
+ * and flushes them when full or old enough. Offsets are committed only for flushed records.
+ */
 public class JdbcSinkTask extends SinkTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSinkTask.class);
+
+    private DatabaseConnections connections;
+    private RecordInterpreter interpreter;
+    private JdbcWriter writer;
+    private ErrantRecordReporter reporter;
+    private SinkMetrics metrics;
 
     @Override
     public String version() {
@@ -17,14 +47,115 @@ public class JdbcSinkTask extends SinkTask {
 
     @Override
     public void start(Map<String, String> props) {
-        throw new ConnectException("JdbcSinkConnector is not implemented yet");
+        JdbcSinkConfig config = new JdbcSinkConfig(props);
+        String connector = props.getOrDefault("name", "jdbc-sink");
+        String task = props.getOrDefault(JdbcSinkConnector.TASK_ID, "0");
+        DatabaseDialect dialect = Dialects.forUrl(config.dialectName(), config.connectionUrl());
+        connections = new DatabaseConnections(config, dialect, "sluice-jdbc-sink-" + connector + "-" + task);
+        if (config.dialectName().isEmpty()) {
+            dialect = serverDialect(dialect);
+        }
+        reporter = errantRecordReporter();
+        metrics = new SinkMetrics();
+        metrics.register(connector, task);
+        interpreter = new RecordInterpreter(config);
+        writer = new JdbcWriter(config, connections, dialect, reporter, metrics);
+        LOG.info("JDBC sink task {} of {} writes to a {} database (insert.mode={}, primary.key.mode={}, "
+                        + "dead letter queue {})", task, connector, dialect.name(),
+                config.insertMode().name().toLowerCase(), config.primaryKeyMode().name().toLowerCase(),
+                reporter == null ? "not configured" : "configured");
+    }
+
+    /** MySQL URLs may lead to MariaDB, and MySQL's upsert syntax depends on its version: ask the server. */
+    private DatabaseDialect serverDialect(DatabaseDialect fromUrl) {
+        try (Connection connection = connections.get()) {
+            return Dialects.forServer(fromUrl, connection.getMetaData());
+        } catch (SQLException e) {
+            LOG.warn("Cannot ask the database its version ({}); using the {} dialect from the URL", e.getMessage(),
+                    fromUrl.name());
+            return fromUrl;
+        }
+    }
+
+    private ErrantRecordReporter errantRecordReporter() {
+        if (context == null) {
+            return null;
+        }
+        try {
+            return context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            return null; // a worker older than Kafka 2.6
+        }
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        metrics.received(records.size());
+        for (SinkRecord record : records) {
+            SinkChange change;
+            try {
+                change = interpreter.interpret(record);
+            } catch (DataException e) {
+                change = null;
+                rejectUnreadable(record, e);
+            }
+            writer.buffer(record, change);
+            if (writer.shouldFlush()) {
+                writer.flush();
+            }
+        }
+        if (writer.shouldFlush()) {
+            writer.flush();
+        }
+    }
+
+    /** A record that cannot be read as a change goes to the dead letter queue, or fails the task. */
+    private void rejectUnreadable(SinkRecord record, DataException e) {
+        String message = "cannot apply the record at topic " + record.topic() + ", partition " + record.kafkaPartition()
+                + ", offset " + record.kafkaOffset() + ": " + e.getMessage();
+        if (reporter == null) {
+            throw new ConnectException(message, e);
+        }
+        LOG.warn("{}; sending it to the dead letter queue", message);
+        try {
+            reporter.report(record, e).get();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while sending a record to the dead letter queue", ie);
+        } catch (ExecutionException ee) {
+            throw new ConnectException("cannot send a record to the dead letter queue: " + ee.getCause(), ee.getCause());
+        }
+        metrics.deadLettered();
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        writer.flush();
+        Map<TopicPartition, Long> flushed = writer.flushedOffsets();
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        for (TopicPartition partition : currentOffsets.keySet()) {
+            Long offset = flushed.get(partition);
+            if (offset != null) {
+                commit.put(partition, new OffsetAndMetadata(offset + 1));
+            }
+        }
+        return commit;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        if (writer != null) {
+            writer.forget(new HashSet<>(partitions));
+        }
     }
 
     @Override
     public void stop() {
+        if (metrics != null) {
+            metrics.close();
+        }
+        if (connections != null) {
+            connections.close();
+        }
     }
 }

@@ -1,0 +1,156 @@
+package io.sluice.jdbc.sink.dialect;
+
+import io.sluice.jdbc.sink.record.Column;
+import io.sluice.jdbc.sink.record.ConnectValues;
+import io.sluice.jdbc.sink.record.SemanticNames;
+import io.sluice.jdbc.sink.record.ValueKind;
+import java.sql.Types;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.StringJoiner;
+
+/** PostgreSQL: {@code INSERT ... ON CONFLICT (key) DO UPDATE SET c = EXCLUDED.c}. */
+public final class PostgresDialect extends BaseDialect {
+
+    public PostgresDialect() {
+        super('"');
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String foldUnquoted(String identifier) {
+        return identifier.toLowerCase(Locale.ROOT);
+    }
+
+    /** NAMEDATALEN - 1 bytes; PostgreSQL silently truncates longer names, so we refuse them instead. */
+    @Override
+    public int maxIdentifierLength() {
+        return 63;
+    }
+
+    @Override
+    public int identifierLength(String identifier) {
+        return identifier.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** The wire protocol counts parameters in 16 bits. */
+    @Override
+    public int maxBindParameters() {
+        return 32767;
+    }
+
+    @Override
+    public String upsert(TableName table, List<String> keyColumns, List<String> valueColumns) {
+        StringJoiner key = new StringJoiner(",");
+        keyColumns.forEach(c -> key.add(quote(c)));
+        StringBuilder sql = new StringBuilder(insert(table, keyColumns, valueColumns))
+                .append(" ON CONFLICT (").append(key).append(") DO ");
+        if (valueColumns.isEmpty()) {
+            return sql.append("NOTHING").toString();
+        }
+        StringJoiner set = new StringJoiner(",");
+        valueColumns.forEach(c -> set.add(quote(c) + "=EXCLUDED." + quote(c)));
+        return sql.append("UPDATE SET ").append(set).toString();
+    }
+
+    @Override
+    public String truncate(TableName table) {
+        return "TRUNCATE TABLE " + qualified(table);
+    }
+
+    @Override
+    public String columnType(Column column) {
+        return switch (column.kind()) {
+            case INT8, INT16 -> "SMALLINT";
+            case INT32, YEAR -> "INTEGER";
+            case INT64 -> "BIGINT";
+            case FLOAT32 -> "REAL";
+            case FLOAT64 -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case STRING, ENUM, ENUM_SET -> "TEXT";
+            case BYTES -> "BYTEA";
+            case DECIMAL -> {
+                int precision = ConnectValues.decimalPrecision(column.schema());
+                int scale = ConnectValues.decimalScale(column.schema());
+                yield precision > 0 && precision <= 1000 && scale <= precision
+                        ? "NUMERIC(" + precision + "," + scale + ")" : "NUMERIC";
+            }
+            case VARIABLE_DECIMAL -> "NUMERIC";
+            case DATE_CONNECT, DATE_DAYS -> "DATE";
+            case TIME_CONNECT, TIME_MILLIS -> "TIME(3)";
+            case TIME_MICROS, TIME_NANOS -> "TIME(6)";
+            case ZONED_TIME -> "TIMETZ";
+            case TIMESTAMP_CONNECT, TIMESTAMP_MILLIS -> "TIMESTAMP(3)";
+            case TIMESTAMP_MICROS, TIMESTAMP_NANOS -> "TIMESTAMP(6)";
+            case ZONED_TIMESTAMP -> "TIMESTAMPTZ";
+            case DURATION_MICROS -> "INTERVAL";
+            case JSON -> "JSONB";
+            case UUID -> "UUID";
+            case XML -> "XML";
+            case BITS -> {
+                int length = ConnectValues.intParameter(column.schema(), SemanticNames.BITS_LENGTH_PARAMETER, 0);
+                yield length > 0 ? "BIT VARYING(" + length + ")" : "BIT VARYING";
+            }
+        };
+    }
+
+    @Override
+    public ColumnBinder binder(Column column, ZoneId zone) {
+        if (column.kind() == null) {
+            // Schemaless: let the server cast text to the column's type (timestamps, json, uuid...).
+            return (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.NULL);
+                } else if (v instanceof String s) {
+                    ps.setObject(i, s, Types.OTHER);
+                } else {
+                    ps.setObject(i, v);
+                }
+            };
+        }
+        ColumnBinder plain = plainBinder(column.kind(), zone);
+        if (plain != null) {
+            return plain;
+        }
+        ValueKind kind = column.kind();
+        return switch (kind) {
+            case ZONED_TIMESTAMP -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    ps.setObject(i, ConnectValues.zonedTimestamp(v));
+                }
+            };
+            case DURATION_MICROS -> untyped(v -> ((Number) v).longValue() + " microseconds");
+            case BITS -> {
+                int length = ConnectValues.intParameter(column.schema(), SemanticNames.BITS_LENGTH_PARAMETER, 0);
+                yield untyped(v -> ConnectValues.bitString(v, length));
+            }
+            case ZONED_TIME -> untyped(v -> ConnectValues.zonedTime(v).toString());
+            // Sent without a type so that the server casts to json, jsonb, uuid, xml, an enum type or text alike.
+            case JSON, UUID, XML, ENUM, ENUM_SET -> untyped(v -> (String) v);
+            default -> throw new IllegalStateException("no binder for " + kind);
+        };
+    }
+
+    private static ColumnBinder untyped(java.util.function.Function<Object, String> text) {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, Types.OTHER);
+            } else {
+                ps.setObject(i, text.apply(v), Types.OTHER);
+            }
+        };
+    }
+
+    @Override
+    public void addBatchRewriting(String url, Properties driverProperties) {
+        addUnlessInUrl(url, driverProperties, "reWriteBatchedInserts", "true");
+    }
+}

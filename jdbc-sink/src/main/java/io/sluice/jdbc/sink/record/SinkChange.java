@@ -1,0 +1,61 @@
+package io.sluice.jdbc.sink.record;
+
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/**
+ * What one record asks of one table: upsert a row, delete a row by key, or empty the table.
+ * Values are still Connect values; the dialect's binders convert them when the statement is bound.
+ */
+public final class SinkChange {
+
+    public enum Operation { UPSERT, DELETE, TRUNCATE }
+
+    private final Operation operation;
+    private final String table;
+    private final RowLayout layout;
+    private final Object[] key;
+    private final Object[] values;
+    private final SinkRecord record;
+
+    public SinkChange(Operation operation, String table, RowLayout layout, Object[] key, Object[] values,
+                      SinkRecord record) {
+        this.operation = operation;
+        this.table = table;
+        this.layout = layout;
+        this.key = key;
+        this.values = values;
+        this.record = record;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    /** The resolved table name, before the dialect splits and folds it. */
+    public String table() {
+        return table;
+    }
+
+    public RowLayout layout() {
+        return layout;
+    }
+
+    /** Key column values, in the order of the layout's key columns. */
+    public Object[] key() {
+        return key;
+    }
+
+    /** Value column values, in the order of the layout's value columns; null for deletes and truncates. */
+    public Object[] values() {
+        return values;
+    }
+
+    public SinkRecord record() {
+        return record;
+    }
+
+    /** Where the record came from, for error messages. */
+    public String origin() {
+        return "topic " + record.topic() + ", partition " + record.kafkaPartition() + ", offset " + record.kafkaOffset();
+    }
+}

@@ -1,0 +1,419 @@
+package io.sluice.jdbc.sink.write;
+
+import io.sluice.jdbc.sink.config.InsertMode;
+import io.sluice.jdbc.sink.config.JdbcSinkConfig;
+import io.sluice.jdbc.sink.config.PrimaryKeyMode;
+import io.sluice.jdbc.sink.dialect.DatabaseDialect;
+import io.sluice.jdbc.sink.dialect.TableName;
+import io.sluice.jdbc.sink.metrics.SinkMetrics;
+import io.sluice.jdbc.sink.record.RowLayout;
+import io.sluice.jdbc.sink.record.SinkChange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buffers changes per table and writes them: one transaction per flush, JDBC batches per table and kind
+ * (truncate, deletes, writes), transient errors retried on a fresh connection, and records at fault found by
+ * splitting the flush (savepoints) and sent to the dead letter queue, or named in the task's failure.
+ */
+public final class JdbcWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcWriter.class);
+
+    private final DatabaseConnections connections;
+    private final DatabaseDialect dialect;
+    private final InsertMode insertMode;
+    private final boolean keyed;
+    private final ZoneId zone;
+    private final int batchSize;
+    private final long flushIntervalMs;
+    private final int maxRetries;
+    private final long retryBackoffMs;
+    private final ErrantRecordReporter reporter;
+    private final SinkMetrics metrics;
+    private final Identifiers identifiers;
+    private final TableCatalog catalog;
+
+    private final Map<TableName, TableBuffer> buffers = new LinkedHashMap<>();
+    private final Map<TableName, Map<RowLayout, StatementBinder>> binders = new HashMap<>();
+    private final Map<TopicPartition, Long> pendingOffsets = new HashMap<>();
+    private final Map<TopicPartition, Long> flushedOffsets = new HashMap<>();
+    private final Set<SinkChange> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Future<Void>> reports = new ArrayList<>();
+    private int bufferedRecords;
+    private long firstBufferedAt;
+
+    public JdbcWriter(JdbcSinkConfig config, DatabaseConnections connections, DatabaseDialect dialect,
+                      ErrantRecordReporter reporter, SinkMetrics metrics) {
+        this.connections = connections;
+        this.dialect = dialect;
+        this.insertMode = config.insertMode();
+        this.keyed = config.primaryKeyMode() == PrimaryKeyMode.RECORD_KEY
+                || config.primaryKeyMode() == PrimaryKeyMode.RECORD_VALUE;
+        this.zone = config.timeZone();
+        this.batchSize = config.batchSize();
+        this.flushIntervalMs = config.flushIntervalMs();
+        this.maxRetries = config.maxRetries();
+        this.retryBackoffMs = config.retryBackoffMs();
+        this.reporter = reporter;
+        this.metrics = metrics;
+        this.identifiers = new Identifiers(dialect, config.quoteIdentifiers());
+        this.catalog = new TableCatalog(dialect, identifiers, config.schemaEvolution());
+    }
+
+    /**
+     * Buffers what {@code record} asks for ({@code change}, null when nothing) and counts the record as
+     * consumed, so that its offset is committed with the next flush.
+     */
+    public void buffer(SinkRecord record, SinkChange change) {
+        if (change != null) {
+            TableName table = identifiers.table(change.table());
+            TableBuffer buffer = buffers.get(table);
+            if (buffer != null && !buffer.accepts(change)) {
+                flush();
+                buffer = null;
+            }
+            RowLayout layout = change.layout();
+            if (layout != null && !catalog.isChecked(table, layout)) {
+                // A new layout may change the table: write what is buffered under the old one first.
+                if (buffer != null && !buffer.isEmpty()) {
+                    flush();
+                    buffer = null;
+                }
+                withConnection("checking table " + table, c -> catalog.ensure(c, table, layout));
+            }
+            if (buffer == null) {
+                buffer = buffers.computeIfAbsent(table, t -> new TableBuffer(t, keyed));
+            }
+            buffer.add(change);
+        }
+        if (bufferedRecords++ == 0) {
+            firstBufferedAt = System.currentTimeMillis();
+        }
+        pendingOffsets.merge(new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset(), Math::max);
+    }
+
+    /** Whether {@code batch.size} records are buffered, or the oldest has waited {@code flush.interval.ms}. */
+    public boolean shouldFlush() {
+        return bufferedRecords >= batchSize
+                || (bufferedRecords > 0 && System.currentTimeMillis() - firstBufferedAt >= flushIntervalMs);
+    }
+
+    /** Writes everything buffered in one transaction; afterwards every buffered record counts as flushed. */
+    public void flush() {
+        if (bufferedRecords == 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        boolean anyChange = buffers.values().stream().anyMatch(b -> !b.isEmpty());
+        if (anyChange) {
+            withConnection("writing " + bufferedRecords + " records to " + buffers.keySet(), this::writeFlush);
+        }
+        metrics.flushed(bufferedRecords, (System.nanoTime() - start) / 1_000_000);
+        buffers.clear();
+        rejected.clear();
+        reports.clear();
+        bufferedRecords = 0;
+        flushedOffsets.putAll(pendingOffsets);
+        pendingOffsets.clear();
+    }
+
+    /** The next offset to consume of every partition whose records are all flushed. */
+    public Map<TopicPartition, Long> flushedOffsets() {
+        return flushedOffsets;
+    }
+
+    /** Forgets partitions the task no longer owns; their unflushed records will be delivered to the new owner. */
+    public void forget(Set<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            flushedOffsets.remove(partition);
+        }
+    }
+
+    private void writeFlush(Connection connection) throws SQLException {
+        FlushCounts counts = new FlushCounts();
+        try {
+            writeAll(connection, false, counts);
+            connection.commit();
+        } catch (SQLException | BadRecordException e) {
+            if (e instanceof SQLException sql && dialect.isTransient(sql)) {
+                throw sql;
+            }
+            connection.rollback();
+            LOG.info("A flush of {} records failed ({}); writing it again in smaller groups to find the records at fault",
+                    bufferedRecords, describe(e));
+            counts = new FlushCounts();
+            writeAll(connection, true, counts);
+            awaitReports();
+            connection.commit();
+        }
+        counts.report(metrics);
+    }
+
+    private void writeAll(Connection connection, boolean isolate, FlushCounts counts) throws SQLException {
+        for (TableBuffer buffer : buffers.values()) {
+            TableName table = buffer.table();
+            if (buffer.truncate() && catalog.exists(connection, table)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate(dialect.truncate(table));
+                }
+            }
+            List<SinkChange> deletes = withoutRejected(buffer.deletes());
+            if (!deletes.isEmpty() && catalog.exists(connection, table)) {
+                StatementBinder binder = binder(table, buffer.keyLayout());
+                int before = rejected.size();
+                run(connection, table, deletes, isolate, chunk -> delete(connection, binder, chunk));
+                counts.deleted(table, deletes.size() - (rejected.size() - before));
+            }
+            List<SinkChange> writes = withoutRejected(buffer.writes());
+            if (!writes.isEmpty()) {
+                StatementBinder binder = binder(table, buffer.rowLayout());
+                if (binder.writeSql() != null) {
+                    int before = rejected.size();
+                    run(connection, table, writes, isolate, chunk -> write(connection, binder, chunk));
+                    counts.written(table, writes.size() - (rejected.size() - before));
+                }
+            }
+        }
+    }
+
+    private interface ChunkWrite {
+        void write(List<SinkChange> chunk) throws SQLException;
+    }
+
+    private void run(Connection connection, TableName table, List<SinkChange> changes, boolean isolate,
+                     ChunkWrite work) throws SQLException {
+        if (isolate) {
+            isolate(connection, table, changes, work);
+        } else {
+            work.write(changes);
+        }
+    }
+
+    /** Writes {@code changes} inside a savepoint; on failure splits them in halves until the culprits are alone. */
+    private void isolate(Connection connection, TableName table, List<SinkChange> changes, ChunkWrite work)
+            throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            work.write(changes);
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException | BadRecordException e) {
+            if (e instanceof SQLException sql && dialect.isTransient(sql)) {
+                throw sql;
+            }
+            connection.rollback(savepoint);
+            if (changes.size() == 1) {
+                reject(changes.get(0), table, e);
+                return;
+            }
+            int middle = changes.size() / 2;
+            isolate(connection, table, changes.subList(0, middle), work);
+            isolate(connection, table, changes.subList(middle, changes.size()), work);
+        }
+    }
+
+    /** Sends a record at fault to the dead letter queue, or fails the task naming it. */
+    private void reject(SinkChange change, TableName table, Exception cause) {
+        boolean recordAtFault = cause instanceof BadRecordException
+                || (cause instanceof SQLException sql && dialect.isRecordError(sql));
+        String message = "cannot write the record at " + change.origin() + " to table " + table + ": " + describe(cause);
+        if (recordAtFault && reporter != null) {
+            LOG.warn("{}; sending it to the dead letter queue", message);
+            reports.add(reporter.report(change.record(), new ConnectException(message, cause)));
+            rejected.add(change);
+            metrics.deadLettered();
+            return;
+        }
+        throw new ConnectException(message + (recordAtFault ? "" : " (the database refused the statement itself; "
+                + "check the table's definition)"), cause);
+    }
+
+    private void awaitReports() {
+        for (Future<Void> report : reports) {
+            try {
+                report.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("interrupted while sending records to the dead letter queue", e);
+            } catch (ExecutionException e) {
+                throw new ConnectException("cannot send a record to the dead letter queue: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    private void write(Connection connection, StatementBinder binder, List<SinkChange> changes) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(binder.writeSql())) {
+            for (SinkChange change : changes) {
+                binder.bindRow(statement, change);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private void delete(Connection connection, StatementBinder binder, List<SinkChange> changes) throws SQLException {
+        int chunk = binder.deleteChunk();
+        for (int from = 0; from < changes.size(); from += chunk) {
+            List<SinkChange> part = changes.subList(from, Math.min(changes.size(), from + chunk));
+            try (PreparedStatement statement = connection.prepareStatement(binder.deleteSql(part.size()))) {
+                binder.bindKeys(statement, part);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private StatementBinder binder(TableName table, RowLayout layout) {
+        Map<RowLayout, StatementBinder> byLayout = binders.computeIfAbsent(table, t -> new IdentityHashMap<>());
+        StatementBinder binder = byLayout.get(layout);
+        if (binder == null) {
+            if (byLayout.size() > 100) {
+                byLayout.clear();
+            }
+            binder = new StatementBinder(dialect, table, layout, insertMode, zone, catalog);
+            byLayout.put(layout, binder);
+        }
+        return binder;
+    }
+
+    private List<SinkChange> withoutRejected(List<SinkChange> changes) {
+        if (rejected.isEmpty()) {
+            return changes;
+        }
+        List<SinkChange> kept = new ArrayList<>(changes.size());
+        for (SinkChange change : changes) {
+            if (!rejected.contains(change)) {
+                kept.add(change);
+            }
+        }
+        return kept;
+    }
+
+    private interface SqlWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on a pooled connection; transient errors are retried on a fresh one with backoff. */
+    private void withConnection(String what, SqlWork work) {
+        for (int attempt = 0; ; attempt++) {
+            Connection connection = null;
+            try {
+                connection = connections.get();
+                work.run(connection);
+                return;
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                if (!dialect.isTransient(e)) {
+                    throw new ConnectException(what + " failed: " + describe(e), e);
+                }
+                if (connection != null) {
+                    connections.evict(connection);
+                }
+                if (attempt >= maxRetries) {
+                    throw new ConnectException(what + " failed after " + maxRetries + " retries: " + describe(e), e);
+                }
+                metrics.retried();
+                long backoff = Math.min(retryBackoffMs << Math.min(attempt, 20), retryBackoffMs * 10);
+                LOG.warn("{} failed on a transient error ({}); retry {} of {} in {} ms on a fresh connection",
+                        what, describe(e), attempt + 1, maxRetries, backoff);
+                sleep(backoff);
+            } catch (RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                if (connection != null) {
+                    try {
+                        connection.close();
+                    } catch (SQLException e) {
+                        LOG.debug("Closing a connection failed", e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /**
+     * The database's own message. For a failed batch that is the message of the statement that failed
+     * inside it (PgJDBC's batch message repeats the whole batch with its values, which has no place in logs).
+     */
+    static String describe(Throwable e) {
+        Throwable shown = e;
+        if (e instanceof java.sql.BatchUpdateException batch) {
+            if (batch.getNextException() != null) {
+                shown = batch.getNextException();
+            } else if (batch.getCause() != null) {
+                shown = batch.getCause();
+            }
+        }
+        StringBuilder text = new StringBuilder(String.valueOf(shown.getMessage()).trim());
+        if (shown instanceof SQLException sql && sql.getSQLState() != null) {
+            text.append(" [SQLState ").append(sql.getSQLState()).append(']');
+        } else if (e instanceof SQLException sql && sql.getSQLState() != null) {
+            text.append(" [SQLState ").append(sql.getSQLState()).append(']');
+        }
+        return text.toString();
+    }
+
+    /** Rows per table of one flush, reported to the metrics once the flush is committed. */
+    private static final class FlushCounts {
+        private final Map<TableName, long[]> rows = new LinkedHashMap<>();
+
+        void written(TableName table, long n) {
+            rows.computeIfAbsent(table, t -> new long[2])[0] += n;
+        }
+
+        void deleted(TableName table, long n) {
+            rows.computeIfAbsent(table, t -> new long[2])[1] += n;
+        }
+
+        void report(SinkMetrics metrics) {
+            rows.forEach((table, n) -> {
+                if (n[0] > 0) {
+                    metrics.written(table.toString(), n[0]);
+                }
+                if (n[1] > 0) {
+                    metrics.deleted(table.toString(), n[1]);
+                }
+            });
+        }
+    }
+}

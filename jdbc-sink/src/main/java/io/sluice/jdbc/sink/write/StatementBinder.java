@@ -1,0 +1,124 @@
+package io.sluice.jdbc.sink.write;
+
+import io.sluice.jdbc.sink.config.InsertMode;
+import io.sluice.jdbc.sink.dialect.ColumnBinder;
+import io.sluice.jdbc.sink.dialect.DatabaseDialect;
+import io.sluice.jdbc.sink.dialect.TableName;
+import io.sluice.jdbc.sink.record.Column;
+import io.sluice.jdbc.sink.record.RowLayout;
+import io.sluice.jdbc.sink.record.SinkChange;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statements of one table and one row layout, and the binders that put a change's values into them.
+ * Built once per layout; binding a row is then a loop over precomputed binders.
+ */
+final class StatementBinder {
+
+    /** Keys per DELETE statement, within the database's parameter limit. */
+    private static final int DELETE_CHUNK = 500;
+
+    private final DatabaseDialect dialect;
+    private final TableName table;
+    private final InsertMode mode;
+    private final List<String> keyNames;
+    private final String writeSql;
+    private final ColumnBinder[] keyBinders;
+    private final ColumnBinder[] valueBinders;
+    private final int deleteChunk;
+    private final Map<Integer, String> deleteSql = new HashMap<>();
+
+    StatementBinder(DatabaseDialect dialect, TableName table, RowLayout layout, InsertMode mode, ZoneId zone,
+                    TableCatalog catalog) {
+        this.dialect = dialect;
+        this.table = table;
+        this.mode = mode;
+        this.keyNames = layout.keyColumns().stream().map(catalog::columnName).toList();
+        List<String> valueNames = layout.valueColumns().stream().map(catalog::columnName).toList();
+        this.keyBinders = layout.keyColumns().stream().map(c -> dialect.binder(c, zone)).toArray(ColumnBinder[]::new);
+        this.valueBinders = layout.valueColumns().stream().map(c -> dialect.binder(c, zone)).toArray(ColumnBinder[]::new);
+        if (layout.keyOnly()) {
+            this.writeSql = null;
+        } else if (mode == InsertMode.UPSERT) {
+            this.writeSql = dialect.upsert(table, keyNames, valueNames);
+        } else if (mode == InsertMode.UPDATE) {
+            this.writeSql = valueNames.isEmpty() ? null : dialect.update(table, keyNames, valueNames);
+        } else {
+            this.writeSql = dialect.insert(table, keyNames, valueNames);
+        }
+        int perKey = Math.max(1, keyNames.size());
+        this.deleteChunk = Math.max(1, Math.min(DELETE_CHUNK, dialect.maxBindParameters() / perKey));
+    }
+
+    TableName table() {
+        return table;
+    }
+
+    /** The INSERT, upsert or UPDATE statement; null when there is nothing to write (an update of a key-only row). */
+    String writeSql() {
+        return writeSql;
+    }
+
+    int deleteChunk() {
+        return deleteChunk;
+    }
+
+    String deleteSql(int rows) {
+        return deleteSql.computeIfAbsent(rows, n -> dialect.delete(table, keyNames, n));
+    }
+
+    /** Binds the row of an upsert, insert or update. */
+    void bindRow(PreparedStatement statement, SinkChange change) throws SQLException {
+        try {
+            Object[] values = change.values();
+            if (mode == InsertMode.UPDATE) {
+                int index = bindValues(statement, 1, values);
+                bindKey(statement, index, change.key());
+            } else {
+                int index = bindKey(statement, 1, change.key());
+                bindValues(statement, index, values);
+            }
+        } catch (RuntimeException e) {
+            throw new BadRecordException(change, "cannot convert a value of " + change.origin() + ": " + e, e);
+        }
+    }
+
+    /** Binds the keys of {@code changes} into one DELETE of {@code changes.size()} rows. */
+    void bindKeys(PreparedStatement statement, List<SinkChange> changes) throws SQLException {
+        int index = 1;
+        for (SinkChange change : changes) {
+            try {
+                index = bindKey(statement, index, change.key());
+            } catch (RuntimeException e) {
+                throw new BadRecordException(change, "cannot convert a key of " + change.origin() + ": " + e, e);
+            }
+        }
+    }
+
+    private int bindKey(PreparedStatement statement, int index, Object[] key) throws SQLException {
+        for (int i = 0; i < keyBinders.length; i++) {
+            if (key[i] == null) {
+                throw new IllegalArgumentException("key column " + keyNames.get(i) + " is null");
+            }
+            keyBinders[i].bind(statement, index++, key[i]);
+        }
+        return index;
+    }
+
+    private int bindValues(PreparedStatement statement, int index, Object[] values) throws SQLException {
+        for (int i = 0; i < valueBinders.length; i++) {
+            valueBinders[i].bind(statement, index++, values[i]);
+        }
+        return index;
+    }
+
+    /** Columns of a layout, for messages. */
+    static List<String> names(List<Column> columns) {
+        return columns.stream().map(Column::name).toList();
+    }
+}

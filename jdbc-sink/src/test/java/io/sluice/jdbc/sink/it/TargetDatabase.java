@@ -1,0 +1,189 @@
+package io.sluice.jdbc.sink.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A database of its own for one test class, on the real PostgreSQL or MariaDB of the machine. */
+abstract class TargetDatabase implements AutoCloseable {
+
+    final String name;
+
+    TargetDatabase(String name) {
+        this.name = name;
+    }
+
+    abstract String url();
+
+    abstract String adminUrl();
+
+    abstract String quote(String identifier);
+
+    /** Ends every session of the sink on this database, as a database restart would. */
+    abstract void killSinkSessions() throws SQLException;
+
+    abstract void create() throws SQLException;
+
+    abstract void drop() throws SQLException;
+
+    @Override
+    public void close() throws SQLException {
+        drop();
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), "sluice", "sluice");
+    }
+
+    void execute(String... sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** Every row of a query, each as column label → value. */
+    List<Map<String, Object>> rows(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    long count(String table) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + quote(table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    boolean tableExists(String table) throws SQLException {
+        try (Connection c = connect(); ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, table, null)) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").equals(table)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static final class Postgres extends TargetDatabase {
+        Postgres(String name) {
+            super(name);
+        }
+
+        @Override
+        String url() {
+            return "jdbc:postgresql://127.0.0.1:5432/" + name;
+        }
+
+        @Override
+        String adminUrl() {
+            return "jdbc:postgresql://127.0.0.1:5432/sluice";
+        }
+
+        @Override
+        String quote(String identifier) {
+            return '"' + identifier.replace("\"", "\"\"") + '"';
+        }
+
+        @Override
+        void create() throws SQLException {
+            drop();
+            admin("CREATE DATABASE " + name);
+        }
+
+        @Override
+        void drop() throws SQLException {
+            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+
+        @Override
+        void killSinkSessions() throws SQLException {
+            admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
+                    + "' AND pid <> pg_backend_pid()");
+        }
+
+        private void admin(String sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection(adminUrl(), "sluice", "sluice");
+                 Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    static final class MariaDb extends TargetDatabase {
+        MariaDb(String name) {
+            super(name);
+        }
+
+        @Override
+        String url() {
+            return "jdbc:mariadb://127.0.0.1:3306/" + name;
+        }
+
+        @Override
+        String adminUrl() {
+            return "jdbc:mariadb://127.0.0.1:3306/";
+        }
+
+        @Override
+        String quote(String identifier) {
+            return '`' + identifier.replace("`", "``") + '`';
+        }
+
+        @Override
+        void create() throws SQLException {
+            drop();
+            admin("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
+        }
+
+        @Override
+        void drop() throws SQLException {
+            admin("DROP DATABASE IF EXISTS " + name);
+        }
+
+        @Override
+        void killSinkSessions() throws SQLException {
+            try (Connection c = DriverManager.getConnection(adminUrl(), "sluice", "sluice");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id FROM information_schema.processlist WHERE db = '" + name
+                         + "' AND id <> CONNECTION_ID()")) {
+                List<Long> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                for (Long id : ids) {
+                    try (Statement kill = c.createStatement()) {
+                        kill.execute("KILL CONNECTION " + id);
+                    }
+                }
+            }
+        }
+
+        private void admin(String sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection(adminUrl(), "sluice", "sluice");
+                 Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }
+    }
+}
