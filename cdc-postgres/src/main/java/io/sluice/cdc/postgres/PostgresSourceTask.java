@@ -51,7 +51,7 @@ public class PostgresSourceTask extends SourceTask {
         metrics = new CaptureMetrics();
         ChangeRecords records = new ChangeRecords(prefix, config.connection().dbname(),
                 config.heartbeat().topic(prefix));
-        TableSchemaBuilder schemaBuilder = new TableSchemaBuilder(config.capture(), new ColumnConverters());
+        TableSchemaBuilder schemaBuilder = new TableSchemaBuilder(config.capture(), new ColumnConverters(config.typeOptions()));
         Map<String, Object> stored = context.offsetStorageReader().offset(SourceOffsets.partition(prefix));
         SourceOffsets.Position position = SourceOffsets.read(stored);
         transactionContext = context.transactionContext();

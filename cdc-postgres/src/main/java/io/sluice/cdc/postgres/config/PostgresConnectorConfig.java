@@ -1,5 +1,6 @@
 package io.sluice.cdc.postgres.config;
 
+import io.sluice.schema.types.TypeOptions;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -18,6 +19,7 @@ public final class PostgresConnectorConfig extends AbstractConfig {
     private final SnapshotConfig snapshot;
     private final HeartbeatConfig heartbeat;
     private final QueueConfig queue;
+    private final TypeOptions typeOptions;
 
     public PostgresConnectorConfig(Map<String, String> props) {
         super(CONFIG_DEF, props, false);
@@ -27,6 +29,7 @@ public final class PostgresConnectorConfig extends AbstractConfig {
         this.snapshot = new SnapshotConfig(this);
         this.heartbeat = new HeartbeatConfig(this);
         this.queue = new QueueConfig(this);
+        this.typeOptions = TypeOptions.from(this);
     }
 
     public static ConfigDef configDef() {
@@ -41,6 +44,7 @@ public final class PostgresConnectorConfig extends AbstractConfig {
         SnapshotConfig.define(def);
         HeartbeatConfig.define(def);
         QueueConfig.define(def);
+        TypeOptions.define(def, "Types");
         return def;
     }
 
@@ -66,5 +70,9 @@ public final class PostgresConnectorConfig extends AbstractConfig {
 
     public QueueConfig queue() {
         return queue;
+    }
+
+    public TypeOptions typeOptions() {
+        return typeOptions;
     }
 }

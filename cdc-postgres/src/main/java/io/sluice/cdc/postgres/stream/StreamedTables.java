@@ -86,7 +86,7 @@ final class StreamedTables {
         for (PgOutputMessage.RelationColumn c : relation.columns()) {
             String typeName = BuiltInTypes.name(c.typeOid());
             columns.add(new ColumnDefinition(c.name(), ++position, c.typeOid(), typeName, c.typeModifier(), typeName,
-                    'U', true));
+                    'U', true, null));
             if (c.partOfIdentity() && relation.replicaIdentity() != 'f') {
                 key.add(c.name());
             }

@@ -1,5 +1,6 @@
 package io.sluice.cdc.postgres.table;
 
+import io.sluice.schema.types.ColumnConverter;
 import io.sluice.cdc.postgres.stream.pgoutput.TupleData;
 import io.sluice.schema.event.ChangeEventSchema;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,8 @@ public final class CapturedTable {
     private final String topic;
     private final ChangeEventSchema schemas;
     private final List<String> columnNames;
-    private final TextConverter[] converters;
-    private final TextConverter[] keyConverters;
+    private final ColumnConverter[] converters;
+    private final ColumnConverter[] keyConverters;
     private final Field[] valueFields;
     private final int[] keyColumns;
     private final Field[] keyFields;
@@ -31,7 +32,7 @@ public final class CapturedTable {
     private final char replicaIdentity;
 
     CapturedTable(TableId id, String topic, ChangeEventSchema schemas, List<String> columnNames,
-            TextConverter[] converters, TextConverter[] keyConverters, int[] keyColumns, String unavailablePlaceholder, char replicaIdentity) {
+            ColumnConverter[] converters, ColumnConverter[] keyConverters, int[] keyColumns, String unavailablePlaceholder, char replicaIdentity) {
         this.id = id;
         this.topic = topic;
         this.schemas = schemas;
@@ -85,7 +86,7 @@ public final class CapturedTable {
         Struct row = new Struct(schemas.valueSchema());
         int n = Math.min(tuple.size(), converters.length);
         for (int i = 0; i < n; i++) {
-            TextConverter converter = converters[i];
+            ColumnConverter converter = converters[i];
             if (converter == null) {
                 continue;
             }
@@ -133,7 +134,7 @@ public final class CapturedTable {
         return false;
     }
 
-    private Object convert(int column, TextConverter converter, String text) {
+    private Object convert(int column, ColumnConverter converter, String text) {
         try {
             return converter.toConnect(text);
         } catch (RuntimeException e) {

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads table definitions from pg_catalog. Not thread-safe: one per connection. */
@@ -24,9 +26,13 @@ public final class Catalog {
     private static final String COLUMNS = "SELECT a.attname, a.attnum, a.atttypid, a.atttypmod, a.attnotnull, "
             + "pg_catalog.format_type(a.atttypid, a.atttypmod), "
             + "COALESCE(bt.typname, t.typname), COALESCE(bt.typcategory, t.typcategory), "
-            + "CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE -1 END "
+            + "CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE -1 END, "
+            + "CASE WHEN COALESCE(bt.typtype, t.typtype) = 'e' THEN COALESCE(bt.oid, t.oid) "
+            + "WHEN et.typtype = 'e' THEN et.oid ELSE 0 END "
             + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
             + "LEFT JOIN pg_catalog.pg_type bt ON t.typtype = 'd' AND bt.oid = t.typbasetype "
+            + "LEFT JOIN pg_catalog.pg_type et ON et.oid = COALESCE(bt.typelem, t.typelem) "
+            + "AND COALESCE(bt.typcategory, t.typcategory) = 'A' "
             + "WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' "
             + "ORDER BY a.attnum";
 
@@ -36,6 +42,7 @@ public final class Catalog {
             + "WHERE i.indrelid = ? AND i.indisprimary ORDER BY k.ord";
 
     private final Connection connection;
+    private final Map<Long, List<String>> enumLabels = new HashMap<>();
 
     public Catalog(Connection connection) {
         this.connection = connection;
@@ -74,9 +81,10 @@ public final class Catalog {
                 while (rs.next()) {
                     int typmod = rs.getInt(4);
                     int domainTypmod = rs.getInt(9);
+                    long enumOid = rs.getLong(10);
                     columns.add(new ColumnDefinition(rs.getString(1), rs.getInt(2), (int) rs.getLong(3),
                             rs.getString(7), typmod >= 0 ? typmod : domainTypmod, rs.getString(6),
-                            rs.getString(8).charAt(0), !rs.getBoolean(5)));
+                            rs.getString(8).charAt(0), !rs.getBoolean(5), enumOid == 0 ? null : enumLabels(enumOid)));
                 }
             }
         }
@@ -90,6 +98,25 @@ public final class Catalog {
             }
         }
         return Optional.of(new TableDefinition(id, List.copyOf(columns), List.copyOf(primaryKey), replicaIdentity));
+    }
+
+    private List<String> enumLabels(long enumOid) throws SQLException {
+        List<String> labels = enumLabels.get(enumOid);
+        if (labels == null) {
+            List<String> read = new ArrayList<>();
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT enumlabel FROM pg_catalog.pg_enum WHERE enumtypid = ? ORDER BY enumsortorder")) {
+                st.setLong(1, enumOid);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        read.add(rs.getString(1));
+                    }
+                }
+            }
+            labels = List.copyOf(read);
+            enumLabels.put(enumOid, labels);
+        }
+        return labels;
     }
 
     /** pg_class.reltuples: the planner's row estimate, -1 when the table was never analyzed. */

@@ -1,54 +1,60 @@
 package io.sluice.cdc.postgres.table;
 
-import java.util.function.Function;
-
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
+import io.sluice.schema.types.ColumnConverter;
+import io.sluice.schema.types.ColumnType;
+import io.sluice.schema.types.PostgresTypes;
+import io.sluice.schema.types.TypeOptions;
 
 /**
- * Chooses the converter of a column from its type.
- *
- * <p>Interim: schema-support's PostgresTypes (shared type mapping) had not landed when this was written, so this
- * class maps the common scalar types itself and passes every other type through as its text form. It is the one
- * place to switch to the shared mapping.
+ * Chooses each column's converter through schema-support's PostgreSQL type mapping, decoding the column's type
+ * modifier into the declared length, precision and scale.
  */
 public final class ColumnConverters {
 
-    public TextConverter forColumn(TableId table, ColumnDefinition column, boolean optional) {
-        switch (column.baseTypeName()) {
-            case "int2":
-                return simple(optional ? Schema.OPTIONAL_INT16_SCHEMA : Schema.INT16_SCHEMA, Short::valueOf);
-            case "int4":
-                return simple(optional ? Schema.OPTIONAL_INT32_SCHEMA : Schema.INT32_SCHEMA, Integer::valueOf);
-            case "int8":
-            case "oid":
-                return simple(optional ? Schema.OPTIONAL_INT64_SCHEMA : Schema.INT64_SCHEMA, Long::valueOf);
-            case "bool":
-                return simple(optional ? Schema.OPTIONAL_BOOLEAN_SCHEMA : Schema.BOOLEAN_SCHEMA, t -> t.equals("t"));
-            case "float4":
-                return simple(optional ? Schema.OPTIONAL_FLOAT32_SCHEMA : Schema.FLOAT32_SCHEMA, Float::valueOf);
-            case "float8":
-                return simple(optional ? Schema.OPTIONAL_FLOAT64_SCHEMA : Schema.FLOAT64_SCHEMA, Double::valueOf);
+    private final TypeOptions options;
+
+    public ColumnConverters(TypeOptions options) {
+        this.options = options;
+    }
+
+    /** The converter, or null when the type cannot be mapped and unsupported.type.handling.mode=skip. */
+    public ColumnConverter forColumn(TableId table, ColumnDefinition column, boolean optional) {
+        ColumnType type = new ColumnType(column.baseTypeName(), length(column), scale(column), optional, false,
+                column.enumValues(), null);
+        return PostgresTypes.converterFor(table.qualified(), column.name(), type, options);
+    }
+
+    static int length(ColumnDefinition column) {
+        int typmod = column.typeModifier();
+        if (typmod < 0) {
+            return -1;
+        }
+        String name = elementName(column.baseTypeName());
+        switch (name) {
+            case "numeric":
+                return ((typmod - 4) >> 16) & 0xFFFF;
+            case "varchar":
+            case "bpchar":
+                return typmod - 4;
+            case "interval":
+                int precision = typmod & 0xFFFF;
+                return precision == 0xFFFF ? -1 : precision;
             default:
-                SchemaBuilder builder = SchemaBuilder.string();
-                if (optional) {
-                    builder.optional();
-                }
-                return simple(builder.build(), text -> text);
+                // bit, varbit, time, timetz, timestamp, timestamptz: the modifier is the length / precision
+                return typmod;
         }
     }
 
-    private static TextConverter simple(Schema schema, Function<String, Object> parse) {
-        return new TextConverter() {
-            @Override
-            public Schema schema() {
-                return schema;
-            }
+    static int scale(ColumnDefinition column) {
+        int typmod = column.typeModifier();
+        if (typmod < 0 || !elementName(column.baseTypeName()).equals("numeric")) {
+            return -1;
+        }
+        int scale = (typmod - 4) & 0x7FF;
+        return scale >= 0x400 ? scale - 0x800 : scale; // PostgreSQL 15 allows negative scales (11-bit field)
+    }
 
-            @Override
-            public Object toConnect(String text) {
-                return parse.apply(text);
-            }
-        };
+    private static String elementName(String typeName) {
+        return typeName.startsWith("_") ? typeName.substring(1) : typeName;
     }
 }

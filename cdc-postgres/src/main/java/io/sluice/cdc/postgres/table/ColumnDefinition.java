@@ -1,5 +1,7 @@
 package io.sluice.cdc.postgres.table;
 
+import java.util.List;
+
 /**
  * A column as the catalog describes it.
  *
@@ -9,7 +11,12 @@ package io.sluice.cdc.postgres.table;
  * @param typeModifier {@code atttypmod}: length, precision/scale or time precision, -1 when none
  * @param sqlType      {@code format_type()}, e.g. {@code numeric(10,2)}, usable in a cast
  * @param category     {@code pg_type.typcategory} of the base type, e.g. 'E' for enums, 'A' for arrays
+ * @param enumValues   the labels of an enum type (or of an array's enum element type), in sort order; else empty
  */
 public record ColumnDefinition(String name, int position, int typeOid, String baseTypeName, int typeModifier,
-        String sqlType, char category, boolean nullable) {
+        String sqlType, char category, boolean nullable, List<String> enumValues) {
+
+    public ColumnDefinition {
+        enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
+    }
 }

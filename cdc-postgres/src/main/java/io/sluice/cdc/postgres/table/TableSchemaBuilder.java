@@ -1,5 +1,6 @@
 package io.sluice.cdc.postgres.table;
 
+import io.sluice.schema.types.ColumnConverter;
 import io.sluice.cdc.postgres.config.CaptureConfig;
 import io.sluice.schema.event.ChangeEventSchema;
 import io.sluice.schema.event.SourceSchemas;
@@ -33,8 +34,8 @@ public final class TableSchemaBuilder {
         TableId id = definition.id();
         List<String> keyNames = capture.messageKeyColumns().columnsFor(id.schema(), id.table())
                 .orElse(definition.primaryKey());
-        TextConverter[] columnConverters = new TextConverter[columnOrder.size()];
-        TextConverter[] keyConverters = new TextConverter[columnOrder.size()];
+        ColumnConverter[] columnConverters = new ColumnConverter[columnOrder.size()];
+        ColumnConverter[] keyConverters = new ColumnConverter[columnOrder.size()];
         SchemaBuilder value = SchemaBuilder.struct()
                 .name(ChangeEventSchema.valueSchemaName(capture.topicPrefix(), id.schema(), id.table())).optional();
         int[] keyColumns = new int[keyNames.size()];
@@ -59,7 +60,14 @@ public final class TableSchemaBuilder {
             }
             // Every value field is optional: a key-only 'before' (REPLICA IDENTITY DEFAULT) leaves the other
             // columns null, and a column's nullability may change without the stream telling.
-            TextConverter converter = converters.forColumn(id, column, true);
+            ColumnConverter converter = converters.forColumn(id, column, true);
+            if (converter == null) {
+                if (isKey) {
+                    throw new ConnectException("Key column " + name + " of " + id + " has type " + column.sqlType()
+                            + ", which cannot be mapped, so it cannot be left out; use message.key.columns");
+                }
+                continue; // unsupported type, skipped as configured (the type mapping logged it)
+            }
             columnConverters[i] = converter;
             if (isKey) {
                 keyConverters[i] = converters.forColumn(id, column, false);
