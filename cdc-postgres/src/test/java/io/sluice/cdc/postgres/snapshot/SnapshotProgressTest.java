@@ -1,0 +1,27 @@
+package io.sluice.cdc.postgres.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.cdc.postgres.table.TableId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnapshotProgressTest {
+
+    @Test
+    void progressSurvivesEncodingWithAwkwardNamesAndKeys() {
+        TableId done = new TableId("My Schema", "t\n1");
+        TableId partial = new TableId("public", "Odd \"Table\"");
+        SnapshotProgress progress = new SnapshotProgress();
+        progress.chunkCompleted(done, List.of("x"));
+        progress.tableCompleted(done);
+        progress.chunkCompleted(partial, List.of("a b", "", "ü%+"));
+
+        SnapshotProgress read = SnapshotProgress.decode(progress.current());
+        assertThat(read.isDone(done)).isTrue();
+        assertThat(read.lastKey(done)).isNull();
+        assertThat(read.isDone(partial)).isFalse();
+        assertThat(read.lastKey(partial)).containsExactly("a b", "", "ü%+");
+        assertThat(SnapshotProgress.decode("").isDone(done)).isFalse();
+    }
+}
