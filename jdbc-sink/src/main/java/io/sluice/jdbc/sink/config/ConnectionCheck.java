@@ -23,7 +23,7 @@ public final class ConnectionCheck {
 
     public static List<ConfigProblem> check(JdbcSinkConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
-        String url = config.connectionUrl();
+        String url = Dialects.driverUrl(config.connectionUrl());
         String driverClass = Dialects.driverClassFor(url);
         if (driverClass == null) {
             problems.add(new ConfigProblem(JdbcSinkConfig.CONNECTION_URL,
@@ -52,9 +52,6 @@ public final class ConnectionCheck {
             properties.setProperty("loginTimeout", Integer.toString(TIMEOUT_SECONDS));
         } else {
             properties.setProperty("connectTimeout", Integer.toString(TIMEOUT_SECONDS * 1000));
-            if (driverClass.startsWith("org.mariadb")) {
-                properties.setProperty("permitMysqlScheme", "true");
-            }
         }
         try (Connection connection = driver.connect(url, properties)) {
             if (connection == null) {

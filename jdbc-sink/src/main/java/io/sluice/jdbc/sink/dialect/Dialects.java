@@ -85,6 +85,19 @@ public final class Dialects {
         };
     }
 
+    /**
+     * The URL to hand to the driver: MariaDB's driver takes {@code jdbc:mysql:} URLs only when they say
+     * {@code permitMysqlScheme}, which is added when MySQL's own driver is not installed.
+     */
+    public static String driverUrl(String url) {
+        String trimmed = url.trim();
+        if ("mysql".equals(schemeOf(trimmed)) && "org.mariadb.jdbc.Driver".equals(driverClassFor(trimmed))
+                && !trimmed.toLowerCase(Locale.ROOT).contains("permitmysqlscheme")) {
+            return trimmed + (trimmed.contains("?") ? "&" : "?") + "permitMysqlScheme";
+        }
+        return trimmed;
+    }
+
     private static boolean classPresent(String name) {
         try {
             Class.forName(name, false, Dialects.class.getClassLoader());

@@ -16,7 +16,7 @@ public final class DatabaseConnections implements AutoCloseable {
 
     public DatabaseConnections(JdbcSinkConfig config, DatabaseDialect dialect, String poolName) {
         HikariConfig hikari = new HikariConfig();
-        String url = config.connectionUrl();
+        String url = Dialects.driverUrl(config.connectionUrl());
         hikari.setJdbcUrl(url);
         String driver = Dialects.driverClassFor(url);
         if (driver != null) {
@@ -30,9 +30,6 @@ public final class DatabaseConnections implements AutoCloseable {
         }
         Properties properties = new Properties();
         dialect.addBatchRewriting(url, properties);
-        if ("org.mariadb.jdbc.Driver".equals(driver) && "mysql".equals(Dialects.schemeOf(url))) {
-            properties.setProperty("permitMysqlScheme", "true");
-        }
         hikari.setDataSourceProperties(properties);
         hikari.setPoolName(poolName);
         hikari.setMaximumPoolSize(config.poolMaxSize());
