@@ -25,8 +25,9 @@ import org.apache.kafka.connect.errors.DataException;
  *
  * <ul>
  *   <li>BOOLEAN and BIT(1) → BOOLEAN; BIT(n) → BYTES (PostgreSQL bit strings → their text);</li>
- *   <li>TINYINT → INT8, SMALLINT → INT16, INTEGER → INT32, BIGINT → INT64 (the driver reports unsigned columns
- *       as the next larger type); REAL → FLOAT32; FLOAT, DOUBLE → FLOAT64;</li>
+ *   <li>TINYINT → INT8, SMALLINT → INT16, INTEGER → INT32, BIGINT → INT64; UNSIGNED columns take the next
+ *       larger type, BIGINT UNSIGNED a Decimal with scale 0 so no value wraps; REAL → FLOAT32; FLOAT, DOUBLE →
+ *       FLOAT64;</li>
  *   <li>NUMERIC/DECIMAL → Connect Decimal with the column's scale, or smaller types per {@code numeric.mapping};
  *       PostgreSQL NUMERIC without precision → its exact text (STRING), FLOAT64 with best_fit;</li>
  *   <li>CHAR, VARCHAR, text types, CLOB and anything the driver reports as OTHER (uuid, json, interval, ...) →
@@ -55,6 +56,7 @@ public final class ConnectTypes {
         String typeName = String.valueOf(metaData.getColumnTypeName(index)).toLowerCase(Locale.ROOT);
         int precision = metaData.getPrecision(index);
         int scale = metaData.getScale(index);
+        boolean signed = metaData.isSigned(index);
         switch (jdbcType) {
             case Types.BOOLEAN:
                 return new ColumnMapping(name, schema(Schema.Type.BOOLEAN, optional), row -> {
@@ -73,13 +75,14 @@ public final class ConnectTypes {
                 }
                 return bytes(name, index, optional);
             case Types.TINYINT:
-                return int8(name, index, optional);
+                return signed ? int8(name, index, optional) : int16(name, index, optional);
             case Types.SMALLINT:
-                return int16(name, index, optional);
+                return signed ? int16(name, index, optional) : int32(name, index, optional);
             case Types.INTEGER:
-                return int32(name, index, optional);
+                return signed ? int32(name, index, optional) : int64(name, index, optional);
             case Types.BIGINT:
-                return int64(name, index, optional);
+                return signed ? int64(name, index, optional)
+                        : numeric(name, index, optional, 20, 0, NumericMapping.NONE);
             case Types.REAL:
                 return new ColumnMapping(name, schema(Schema.Type.FLOAT32, optional), row -> {
                     float value = row.getFloat(index);
