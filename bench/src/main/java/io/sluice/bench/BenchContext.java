@@ -1,0 +1,83 @@
+package io.sluice.bench;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/** Everything the benchmarks share: options, databases, the worker, the broker, and the run's log. */
+final class BenchContext implements AutoCloseable {
+    final Options options;
+    final PgDatabase pg;
+    final MariaDatabase my;
+    final ConnectClient connect;
+    final TopicWatcher topics;
+    final WorkerProbe worker;
+    final ConnectorConfigs configs;
+    /** Distinguishes this invocation's topics, slots and tables from earlier ones. */
+    final String runTag;
+
+    BenchContext(Options options) {
+        this.options = options;
+        this.pg = new PgDatabase(options);
+        this.my = new MariaDatabase(options);
+        this.connect = new ConnectClient(options.connectUrl);
+        this.topics = new TopicWatcher(options.kafka);
+        this.worker = new WorkerProbe(options);
+        this.configs = new ConnectorConfigs(options);
+        this.runTag = Long.toString(System.currentTimeMillis() / 1000 % 100000, 36);
+    }
+
+    static void log(String msg) {
+        System.out.println("[" + DateTimeFormatter.ISO_INSTANT.format(Instant.now()).substring(11, 19) + "] " + msg);
+        System.out.flush();
+    }
+
+    interface RunBody {
+        void run(int run, Results.SystemRun result) throws Exception;
+    }
+
+    /**
+     * Runs one system's runs of a benchmark: samples the worker throughout when the system runs in it, and
+     * turns an exception into the row's failure. The caller restarts the worker between systems.
+     */
+    void runSystem(Results.Benchmark bench, String system, String label, String connectorClass, RunBody body) {
+        if (!options.systems.contains(system)) return;
+        Results.SystemRun result = bench.system(system, label);
+        boolean inWorker = connectorClass != null;
+        try {
+            if (inWorker) {
+                if (!connect.pluginInstalled(connectorClass)) {
+                    throw new BenchFailure(connectorClass + " is not on the worker's plugin.path");
+                }
+                worker.start();
+            }
+            for (int run = 1; run <= options.runs; run++) {
+                log(bench.id + ": " + label + " run " + run + "/" + options.runs);
+                body.run(run, result);
+                log(bench.id + ": " + label + " run " + run + " -> " + result.metrics);
+            }
+        } catch (Exception e) {
+            result.failure = BenchFailure.reasonOf(e);
+            log(bench.id + ": " + label + " FAILED: " + result.failure);
+        } finally {
+            if (inWorker) {
+                try {
+                    result.peak = worker.stop();
+                } catch (RuntimeException e) {
+                    result.notes.add("worker peaks unavailable: " + BenchFailure.reasonOf(e));
+                }
+            }
+        }
+    }
+
+    /** Deletes a connector, recording (not hiding) a failure to do so. */
+    void deleteQuietly(String name, Results.SystemRun result) {
+        try {
+            connect.delete(name);
+        } catch (RuntimeException e) {
+            result.notes.add("cleanup: " + BenchFailure.reasonOf(e));
+        }
+    }
+
+    @Override
+    public void close() { topics.close(); }
+}

@@ -1,0 +1,182 @@
+package io.sluice.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.AppInfoParser;
+
+/**
+ * bench/run's Java side: prepares data, measures each system in turn on the running stack (restarting
+ * the worker between systems), and writes bench/results/<date>-<mode>.md and .json.
+ */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Files.createDirectories(o.workDir);
+        Map<String, String> machine = machine(o, String.join(" ", args));
+        int exit = 0;
+        try (BenchContext ctx = new BenchContext(o)) {
+            for (String d : ctx.pg.dropLeftovers()) BenchContext.log("removed leftover " + d);
+            List<Benchmark> suite = suite(ctx);
+            List<Results.Benchmark> results = new ArrayList<>();
+            List<Benchmark> prepared = new ArrayList<>();
+            for (Benchmark b : suite) {
+                results.add(b.result());
+                try {
+                    b.prepare();
+                    prepared.add(b);
+                } catch (Exception e) {
+                    String why = "preparing data failed: " + BenchFailure.reasonOf(e);
+                    BenchContext.log(b.result().id + ": " + why);
+                    for (String s : o.systems) b.result().system(s, s).failure = why;
+                }
+            }
+            // Raw baselines need no worker; each connector system gets a freshly started worker so its peaks are its own.
+            for (String system : o.systems) {
+                boolean usesWorker = !system.equals("raw") && prepared.stream().anyMatch(b -> !(b instanceof ConverterRun));
+                if (usesWorker && o.restartPerSystem) {
+                    BenchContext.log("restarting the worker for " + system);
+                    try {
+                        ctx.worker.restartWorker();
+                    } catch (RuntimeException e) {
+                        String why = "worker restart failed: " + BenchFailure.reasonOf(e);
+                        for (Benchmark b : prepared) if (!(b instanceof ConverterRun)) b.result().system(system, system).failure = why;
+                        continue;
+                    }
+                }
+                for (Benchmark b : prepared) {
+                    if (!(b instanceof ConverterRun)) b.run(system);
+                }
+            }
+            // JMH last: it is CPU-bound and must not run beside a connector.
+            for (Benchmark b : prepared) if (b instanceof ConverterRun) b.run("sluice");
+            for (Benchmark b : prepared) {
+                try {
+                    b.cleanup();
+                } catch (Exception e) {
+                    BenchContext.log(b.result().id + ": cleanup failed: " + BenchFailure.reasonOf(e));
+                }
+            }
+            machine.put("load average at end", loadAverage());
+            // <date>-<mode>: a later run of the same day and mode replaces the earlier report.
+            String base = today() + "-" + o.mode + (o.avro() ? "-avro" : "");
+            Path md = o.resultsDir.resolve(base + ".md");
+            Path json = o.resultsDir.resolve(base + ".json");
+            new Report(o, machine, results).write(md, json);
+            BenchContext.log("report: " + md);
+            BenchContext.log("json:   " + json);
+            for (Results.Benchmark b : results) for (Results.SystemRun r : b.systems) if (r.failure != null) exit = 3;
+        }
+        System.exit(exit);
+    }
+
+    private static List<Benchmark> suite(BenchContext ctx) {
+        Options o = ctx.options;
+        List<Benchmark> s = new ArrayList<>();
+        // Both sink benchmarks read the same topic, produced once.
+        EnvelopeTopic sinkInput = new EnvelopeTopic(ctx, "bench_sinkin_" + o.converter + "_" + o.rows + "_" + ctx.runTag);
+        for (String id : o.only) {
+            switch (id) {
+                case "pg-stream" -> s.add(new PgStreamBenchmark(ctx));
+                case "pg-snapshot" -> s.add(new PgSnapshotBenchmark(ctx));
+                case "my-stream" -> s.add(new MyStreamBenchmark(ctx));
+                case "my-snapshot" -> s.add(new MySnapshotBenchmark(ctx));
+                case "sink-pg", "sink-my" -> s.add(new SinkBenchmark(ctx, id.equals("sink-pg"), sinkInput));
+                case "latency" -> s.add(new LatencyBenchmark(ctx));
+                case "converter" -> s.add(new ConverterRun(ctx));
+                default -> throw new IllegalArgumentException(id);
+            }
+        }
+        return s;
+    }
+
+    private static Map<String, String> machine(Options o, String args) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        m.put("command", "bench/run " + args.replaceAll("--(root|results|work|kafka|connect|registry|jmx-port) \\S+ ?", "").trim());
+        m.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        m.put("memory", memTotal());
+        m.put("cpu", cpuModel());
+        m.put("load average at start", loadAverage());
+        m.put("java (bench app and worker)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("kafka (broker, worker, clients)", AppInfoParser.getVersion());
+        m.put("debezium", "3.6.0.Final (plugin tarballs from Maven Central)");
+        m.put("sluice", gitHead(o.root));
+        m.put("worker heap", System.getenv().getOrDefault("SLUICE_CONNECT_HEAP", "1g"));
+        try {
+            m.put("postgresql", new PgDatabase(o).queryString("SELECT version()"));
+        } catch (SQLException e) {
+            m.put("postgresql", "unreachable: " + e.getMessage());
+        }
+        try (var c = new MariaDatabase(o).connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT version()")) {
+            rs.next();
+            m.put("mariadb", rs.getString(1));
+        } catch (SQLException e) {
+            m.put("mariadb", "unreachable: " + e.getMessage());
+        }
+        m.put("note", "the machine is shared: other engineers' builds and tests run beside the benchmark, so absolute figures are noisy; compare within a run");
+        return m;
+    }
+
+    private static String memTotal() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (l.startsWith("MemTotal:")) return Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB";
+            }
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+        return "unknown";
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) return l.substring(l.indexOf(':') + 1).trim();
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String gitHead(Path root) {
+        try {
+            Process p = new ProcessBuilder("git", "-C", root.toString(), "log", "-1", "--format=%h %cd", "--date=iso").start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            p.waitFor();
+            return "commit " + out + " (plugins as staged by bin/stack from <module>/target/plugin; working-tree changes may be included)";
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
+    static String today() { return LocalDate.now(ZoneOffset.UTC).toString(); }
+}
