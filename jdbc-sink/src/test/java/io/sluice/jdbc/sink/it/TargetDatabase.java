@@ -130,7 +130,27 @@ abstract class TargetDatabase implements AutoCloseable {
         }
     }
 
-    static final class MariaDb extends TargetDatabase {
+    /** MySQL 8 in a container, reached through MySQL's own driver. */
+    static final class MySql extends MariaDb {
+        private final String base;
+
+        MySql(String name, String base) {
+            super(name);
+            this.base = base;
+        }
+
+        @Override
+        String url() {
+            return base + name;
+        }
+
+        @Override
+        String adminUrl() {
+            return base;
+        }
+    }
+
+    static class MariaDb extends TargetDatabase {
         MariaDb(String name) {
             super(name);
         }
