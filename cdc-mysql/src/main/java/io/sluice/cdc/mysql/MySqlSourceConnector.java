@@ -1,20 +1,24 @@
 package io.sluice.cdc.mysql;
 
+import io.sluice.cdc.mysql.config.MySqlConnectorConfig;
+import io.sluice.cdc.mysql.server.MySqlServer;
+import io.sluice.cdc.mysql.server.ServerChecks;
 import io.sluice.schema.SluiceVersion;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 
-/** Placeholder entry point of the plugin; replaced by the real connector in its own issue. */
+/**
+ * Captures row changes of a MySQL or MariaDB server from its binlog, after an optional consistent snapshot, as
+ * Debezium-compatible change events. One task per connector: a server has one binlog.
+ */
 public class MySqlSourceConnector extends SourceConnector {
-
-    public static final String DATABASE_HOSTNAME_CONFIG = "database.hostname";
-
-    static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(DATABASE_HOSTNAME_CONFIG, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                    new ConfigDef.NonEmptyString(), ConfigDef.Importance.HIGH, "IP address or hostname of the MySQL or MariaDB server.");
 
     private Map<String, String> props;
 
@@ -25,6 +29,7 @@ public class MySqlSourceConnector extends SourceConnector {
 
     @Override
     public void start(Map<String, String> props) {
+        new MySqlConnectorConfig(props);
         this.props = Map.copyOf(props);
     }
 
@@ -44,6 +49,38 @@ public class MySqlSourceConnector extends SourceConnector {
 
     @Override
     public ConfigDef config() {
-        return CONFIG_DEF;
+        return MySqlConnectorConfig.configDef();
+    }
+
+    /** Checks the options, then the server: credentials, binlog settings, grants and the server id. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config result = super.validate(connectorConfigs);
+        boolean valid = result.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
+        if (!valid) {
+            return result;
+        }
+        MySqlConnectorConfig config = new MySqlConnectorConfig(connectorConfigs);
+        Map<String, List<String>> problems = ServerChecks.check(new MySqlServer(config.connection()),
+                config.connection(), config.snapshot());
+        for (ConfigValue value : result.configValues()) {
+            List<String> messages = problems.get(value.name());
+            if (messages != null) {
+                messages.forEach(value::addErrorMessage);
+            }
+        }
+        return result;
+    }
+
+    /** Offsets are written with the records, and a restart resumes exactly after the last one written. */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /** Use transaction.boundary=poll (the default) or interval; binlog transactions are not Kafka transactions. */
+    @Override
+    public ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> connectorConfig) {
+        return ConnectorTransactionBoundaries.UNSUPPORTED;
     }
 }

@@ -1,14 +1,40 @@
 package io.sluice.cdc.mysql;
 
+import io.sluice.cdc.mysql.config.MySqlConnectorConfig;
+import io.sluice.cdc.mysql.config.SnapshotMode;
+import io.sluice.cdc.mysql.metrics.StreamingMetrics;
+import io.sluice.cdc.mysql.server.MySqlServer;
+import io.sluice.cdc.mysql.snapshot.SnapshotReader;
+import io.sluice.cdc.mysql.stream.BinlogOffset;
+import io.sluice.cdc.mysql.stream.BinlogReader;
+import io.sluice.cdc.mysql.stream.ChangeRecords;
+import io.sluice.cdc.mysql.stream.RecordQueue;
 import io.sluice.schema.SluiceVersion;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder task; replaced by the real one in its own issue. */
+/**
+ * Reads one server: a snapshot when one is due, then the binlog. Both run on their own threads and put records
+ * into a bounded queue that {@link #poll()} drains in batches.
+ */
 public class MySqlSourceTask extends SourceTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlSourceTask.class);
+
+    private MySqlConnectorConfig config;
+    private RecordQueue queue;
+    private StreamingMetrics metrics;
+    private Thread runner;
+    private volatile SnapshotReader snapshot;
+    private volatile BinlogReader binlog;
+    private volatile boolean stopping;
 
     @Override
     public String version() {
@@ -17,15 +43,141 @@ public class MySqlSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> props) {
-        throw new ConnectException("MySqlSourceConnector is not implemented yet");
+        config = new MySqlConnectorConfig(props);
+        queue = new RecordQueue(config.streaming().maxQueueSize(), config.streaming().maxBatchSize());
+        metrics = new StreamingMetrics(queue::size, queue::remainingCapacity);
+        metrics.register(config.capture().topicPrefix());
+        ChangeRecords records = new ChangeRecords(config.capture().topicPrefix(),
+                config.streaming().heartbeatTopic(config.capture().topicPrefix()));
+        MySqlServer server = new MySqlServer(config.connection());
+        BinlogOffset stored = BinlogOffset.fromMap(context.offsetStorageReader()
+                .offset(BinlogOffset.partition(config.capture().topicPrefix())));
+        Plan plan;
+        try (Connection jdbc = server.connect()) {
+            boolean mariaDb = MySqlServer.isMariaDb(jdbc);
+            boolean gtids = MySqlServer.gtidsEnabled(jdbc, mariaDb);
+            plan = plan(jdbc, mariaDb, gtids, stored);
+        } catch (SQLException e) {
+            throw new ConnectException("Cannot read the server's binlog state: " + e.getMessage(), e);
+        }
+        LOG.info("Starting: {}", plan.describe());
+        runner = new Thread(() -> run(plan, server, records), "sluice-mysql-" + config.capture().topicPrefix());
+        runner.setDaemon(true);
+        runner.start();
+    }
+
+    /** What this start does: snapshot (new or resumed) or not, and where streaming begins. */
+    private record Plan(boolean mariaDb, boolean gtids, boolean snapshot, BinlogOffset resumedSnapshot,
+            BinlogOffset streamFrom, boolean stream) {
+        String describe() {
+            return (snapshot ? (resumedSnapshot != null ? "resume the snapshot, " : "snapshot, ") : "")
+                    + (stream ? "stream the binlog" + (streamFrom != null ? " from " + streamFrom.file() + ":"
+                            + streamFrom.position() + (streamFrom.gtids() != null ? " (GTIDs " + streamFrom.gtids()
+                            + ")" : "") : " from the snapshot's position") : "then stop");
+        }
+    }
+
+    private Plan plan(Connection jdbc, boolean mariaDb, boolean gtids, BinlogOffset stored) throws SQLException {
+        SnapshotMode mode = config.snapshot().mode();
+        boolean snapshots = mode == SnapshotMode.INITIAL || mode == SnapshotMode.INITIAL_ONLY
+                || mode == SnapshotMode.WHEN_NEEDED;
+        boolean stream = mode != SnapshotMode.INITIAL_ONLY;
+        if (stored == null) {
+            if (snapshots) {
+                return new Plan(mariaDb, gtids, true, null, null, stream);
+            }
+            if (mode == SnapshotMode.NEVER) {
+                List<String> files = MySqlServer.binlogFiles(jdbc);
+                if (files.isEmpty()) {
+                    throw new ConnectException("The server has no binlog files: is log_bin on?");
+                }
+                return new Plan(mariaDb, gtids, false, null, BinlogOffset.at(files.get(0), 4, null), true);
+            }
+            return new Plan(mariaDb, gtids, false, null, MySqlServer.currentPosition(jdbc, mariaDb), true);
+        }
+        if (stored.snapshot()) {
+            if (snapshots) {
+                return new Plan(mariaDb, gtids, true, stored, null, stream);
+            }
+            return new Plan(mariaDb, gtids, false, null, stored.withSnapshot(false, null), true);
+        }
+        if (mode == SnapshotMode.INITIAL_ONLY) {
+            return new Plan(mariaDb, gtids, false, null, stored, false);
+        }
+        boolean useGtids = gtids && stored.gtids() != null;
+        if (!useGtids && !MySqlServer.binlogFiles(jdbc).contains(stored.file())) {
+            if (mode == SnapshotMode.WHEN_NEEDED) {
+                LOG.warn("The stored binlog position {}:{} was purged from the server; taking a new snapshot",
+                        stored.file(), stored.position());
+                return new Plan(mariaDb, gtids, true, null, null, true);
+            }
+            throw new ConnectException("The stored binlog position " + stored.file() + ":" + stored.position()
+                    + " is no longer on the server (its binlog was purged), so changes since then are lost to the "
+                    + "connector. Set snapshot.mode=when_needed to take a new snapshot, or reset the connector's "
+                    + "offsets.");
+        }
+        return new Plan(mariaDb, gtids, false, null, stored, true);
+    }
+
+    private void run(Plan plan, MySqlServer server, ChangeRecords records) {
+        try {
+            BinlogOffset from = plan.streamFrom();
+            if (plan.snapshot()) {
+                SnapshotReader reader = new SnapshotReader(config, server, plan.mariaDb(), queue, records);
+                snapshot = reader;
+                if (stopping) {
+                    return;
+                }
+                from = reader.run(plan.resumedSnapshot());
+                snapshot = null;
+            }
+            if (!plan.stream() || stopping) {
+                LOG.info("Snapshot done; snapshot.mode={} does not stream the binlog", config.snapshot().mode().value());
+                return;
+            }
+            BinlogReader reader = new BinlogReader(config, server.connect(), plan.mariaDb(), plan.gtids(), from,
+                    queue, records, metrics);
+            binlog = reader;
+            if (stopping) {
+                reader.stop();
+                return;
+            }
+            reader.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException | RuntimeException e) {
+            if (!stopping) {
+                queue.fail(e instanceof ConnectException ? e : new ConnectException(e.getMessage(), e));
+            }
+        }
     }
 
     @Override
-    public List<SourceRecord> poll() {
-        return null;
+    public List<SourceRecord> poll() throws InterruptedException {
+        return queue.poll(config.streaming().pollIntervalMs());
     }
 
     @Override
     public void stop() {
+        stopping = true;
+        SnapshotReader snapshotReader = snapshot;
+        if (snapshotReader != null) {
+            snapshotReader.stop();
+        }
+        if (runner != null) {
+            runner.interrupt();
+            try {
+                runner.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        BinlogReader reader = binlog;
+        if (reader != null) {
+            reader.stop();
+        }
+        if (metrics != null) {
+            metrics.unregister();
+        }
     }
 }

@@ -1,0 +1,29 @@
+package io.sluice.cdc.mysql.metrics;
+
+/** What the binlog reader exposes over JMX, under {@code io.sluice.cdc.mysql:type=streaming,server=<topic.prefix>}. */
+public interface StreamingMetricsMXBean {
+
+    /** Whether the binlog connection is up. */
+    boolean isConnected();
+
+    /** The binlog file of the last event read. */
+    String getBinlogFilename();
+
+    /** The position of the last event read in its binlog file. */
+    long getBinlogPosition();
+
+    /** Seconds between the last event's timestamp on the server and the moment it was read. */
+    long getSecondsBehindSource();
+
+    /** Binlog events read since the task started. */
+    long getEventsSeen();
+
+    /** Rows of captured tables read from row events since the task started. */
+    long getRowsCaptured();
+
+    /** Records waiting in the queue between the reader and Kafka Connect. */
+    int getQueueSize();
+
+    /** Free places in that queue. */
+    int getQueueRemainingCapacity();
+}

@@ -1,0 +1,505 @@
+package io.sluice.cdc.mysql.stream;
+
+import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.GtidEventData;
+import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
+import com.github.shyiko.mysql.binlog.event.QueryEventData;
+import com.github.shyiko.mysql.binlog.event.RotateEventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
+import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
+import io.sluice.cdc.mysql.config.CaptureConfig;
+import io.sluice.cdc.mysql.metrics.StreamingMetrics;
+import io.sluice.cdc.mysql.schema.CapturedTable;
+import io.sluice.cdc.mysql.schema.TableCatalog;
+import io.sluice.cdc.mysql.schema.TableDefinition;
+import io.sluice.cdc.mysql.schema.TableId;
+import io.sluice.schema.event.Operation;
+import io.sluice.schema.event.SchemaChangeSchemas.ChangeType;
+import io.sluice.schema.event.SchemaChangeSchemas.TableChange;
+import io.sluice.schema.event.SnapshotMarker;
+import io.sluice.schema.event.TransactionSchemas;
+import java.io.Serializable;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns binlog events into records, tracking the position a restart resumes from (see {@link BinlogOffset}).
+ * Runs on the binlog reader's thread only.
+ */
+final class BinlogEventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogEventHandler.class);
+    private static final int MARIADB_FL_STANDALONE = 1;
+    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s*(/\\*.*?\\*/|#[^\\n]*\\n|--[^\\n]*\\n))*\\s*",
+            Pattern.DOTALL);
+    private static final Pattern DDL = Pattern.compile("^(CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final String IDENTIFIER = "(`(?:[^`]|``)+`|[\\w$\\u0080-\\uFFFF]+)";
+    private static final Pattern TRUNCATE = Pattern.compile(
+            "^TRUNCATE\\s+(?:TABLE\\s+)?" + IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")?\\s*;?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    private final StreamedTables tables;
+    private final TableCatalog catalog;
+    private final ChangeRecords records;
+    private final SchemaChangeRecords schemaChanges;
+    private final RecordQueue queue;
+    private final CaptureConfig capture;
+    private final StreamingMetrics metrics;
+    private final long heartbeatIntervalMs;
+    private final GtidPositions gtids;
+    private final Map<TableId, TableDefinition> knownDefinitions = new HashMap<>();
+
+    private String file;
+    private BinlogOffset committed;
+
+    // The transaction being read.
+    private boolean inTransaction;
+    private boolean transactionStarted;
+    private String transactionFile;
+    private long transactionPosition;
+    private String transactionGtid;
+    private boolean transactionExcluded;
+    private Long transactionThread;
+    private long rowsEvents;
+    private long doneEvents;
+    private long doneRows;
+    private String transactionId;
+    private long transactionOrder;
+    private Map<String, Long> eventsPerTable;
+
+    // How much of the first transaction was written before the restart.
+    private long skipEvents;
+    private long skipRows;
+
+    private long lastRecordMs = System.currentTimeMillis();
+
+    BinlogEventHandler(StreamedTables tables, TableCatalog catalog, ChangeRecords records, RecordQueue queue,
+            CaptureConfig capture, StreamingMetrics metrics, long heartbeatIntervalMs, boolean mariaDb,
+            BinlogOffset start) {
+        this.tables = tables;
+        this.catalog = catalog;
+        this.records = records;
+        this.schemaChanges = new SchemaChangeRecords(records.topicPrefix());
+        this.queue = queue;
+        this.capture = capture;
+        this.metrics = metrics;
+        this.heartbeatIntervalMs = heartbeatIntervalMs;
+        this.gtids = GtidPositions.parse(start.gtids(), mariaDb);
+        this.file = start.file();
+        this.committed = BinlogOffset.at(start.file(), start.position(), start.gtids());
+        this.skipEvents = start.events();
+        this.skipRows = start.rows();
+    }
+
+    /** Where a new connection must start: the current transaction's start with the progress made, or after the last one. */
+    BinlogOffset resumeOffset() {
+        if (transactionStarted) {
+            return BinlogOffset.at(transactionFile, transactionPosition, committed.gtids()).within(doneEvents,
+                    doneRows);
+        }
+        return committed;
+    }
+
+    /** Forgets the transaction in progress when the connection drops; {@link #resumeOffset()} re-reads it. */
+    void onDisconnect() {
+        if (transactionStarted) {
+            skipEvents = doneEvents;
+            skipRows = doneRows;
+        }
+        clearTransaction();
+    }
+
+    void handle(Event event) throws InterruptedException, SQLException {
+        EventHeaderV4 header = event.getHeader();
+        EventType type = header.getEventType();
+        metrics.onEvent(file, header.getPosition(), header.getTimestamp());
+        switch (type) {
+            case ROTATE -> onRotate(event.getData());
+            case MARIADB_GTID -> onMariaDbGtid(header, event.getData());
+            case GTID -> onMySqlGtid(header, event.getData());
+            case ANONYMOUS_GTID -> startTransaction(header, null);
+            case QUERY -> onQuery(header, event.getData());
+            case TABLE_MAP -> tables.onTableMap(event.getData());
+            case WRITE_ROWS, EXT_WRITE_ROWS -> onWrite(header, event.getData());
+            case UPDATE_ROWS, EXT_UPDATE_ROWS -> onUpdate(header, event.getData());
+            case DELETE_ROWS, EXT_DELETE_ROWS -> onDelete(header, event.getData());
+            case XID -> commit(header);
+            case HEARTBEAT -> maybeHeartbeat();
+            default -> {
+            }
+        }
+    }
+
+    private void onRotate(RotateEventData data) {
+        file = data.getBinlogFilename();
+        if (!transactionStarted) {
+            committed = BinlogOffset.at(file, data.getBinlogPosition(), committed.gtids());
+        }
+    }
+
+    private void onMariaDbGtid(EventHeaderV4 header, MariadbGtidEventData data) {
+        // The server id of a MariaDB GTID is the one in the event header.
+        String gtid = data.getDomainId() + "-" + header.getServerId() + "-" + data.getSequence();
+        startTransaction(header, gtid);
+        transactionExcluded = !capture.includesGtidSource(data.getDomainId() + "-" + header.getServerId());
+        // A standalone GTID (DDL, non-transactional statement) is followed by one statement and no commit.
+        inTransaction = (data.getFlags() & MARIADB_FL_STANDALONE) == 0;
+    }
+
+    private void onMySqlGtid(EventHeaderV4 header, GtidEventData data) {
+        String gtid = data.getMySqlGtid().toString();
+        startTransaction(header, gtid);
+        transactionExcluded = !capture.includesGtidSource(data.getMySqlGtid().getServerId().toString());
+    }
+
+    private void startTransaction(EventHeaderV4 header, String gtid) {
+        transactionStarted = true;
+        transactionFile = file;
+        transactionPosition = header.getPosition();
+        transactionGtid = gtid;
+        transactionExcluded = false;
+        rowsEvents = 0;
+        doneEvents = skipEvents;
+        doneRows = skipRows;
+    }
+
+    private void onQuery(EventHeaderV4 header, QueryEventData data) throws InterruptedException, SQLException {
+        String sql = LEADING_COMMENTS.matcher(data.getSql()).replaceFirst("");
+        String upper = sql.length() > 16 ? sql.substring(0, 16).toUpperCase(Locale.ROOT) : sql.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("BEGIN") || upper.startsWith("XA START")) {
+            if (!transactionStarted) {
+                startTransaction(header, null);
+            }
+            inTransaction = true;
+            transactionThread = data.getThreadId();
+            return;
+        }
+        if (upper.startsWith("COMMIT") || upper.startsWith("ROLLBACK") || upper.startsWith("XA END")
+                || upper.startsWith("XA COMMIT")) {
+            commit(header);
+            return;
+        }
+        if (upper.startsWith("SAVEPOINT") || upper.startsWith("XA PREPARE")) {
+            return;
+        }
+        if (!transactionStarted) {
+            startTransaction(header, null);
+        }
+        boolean standalone = !inTransaction;
+        if (DDL.matcher(sql).find()) {
+            onDdl(header, data, sql);
+        }
+        if (standalone) {
+            commit(header);
+        }
+    }
+
+    private void onDdl(EventHeaderV4 header, QueryEventData data, String sql) throws InterruptedException, SQLException {
+        String database = data.getDatabase();
+        Matcher truncate = TRUNCATE.matcher(sql.trim());
+        if (truncate.matches()) {
+            String first = unquote(truncate.group(1));
+            TableId id = truncate.group(2) == null ? new TableId(database, first)
+                    : new TableId(first, unquote(truncate.group(2)));
+            onTruncate(header, id, data.getThreadId());
+            return;
+        }
+        String lowerSql = sql.toLowerCase(Locale.ROOT);
+        String queryDatabase = database == null ? "" : database;
+        // Without a DDL parser: a statement may change tables of its default database or of any database it names.
+        tables.invalidate(db -> db.equals(queryDatabase) || lowerSql.contains(db.toLowerCase(Locale.ROOT)));
+        boolean captured = catalog.isCapturedDatabase(queryDatabase)
+                || knownDefinitions.keySet().stream().anyMatch(id -> lowerSql.contains(
+                        id.database().toLowerCase(Locale.ROOT)));
+        if (!captured) {
+            LOG.debug("DDL at {}:{} outside the captured databases: {}", file, header.getPosition(), sql);
+            return;
+        }
+        LOG.info("DDL at {}:{}: {}", file, header.getPosition(), sql);
+        if (!capture.includeSchemaChanges() || transactionExcluded) {
+            return;
+        }
+        Set<String> databases = new LinkedHashSet<>();
+        if (database != null && !database.isEmpty() && catalog.isCapturedDatabase(database)) {
+            databases.add(database);
+        }
+        for (TableId known : knownDefinitions.keySet()) {
+            if (lowerSql.contains(known.database().toLowerCase(Locale.ROOT))) {
+                databases.add(known.database());
+            }
+        }
+        boolean create = lowerSql.startsWith("create");
+        BinlogOffset after = offsetAfter(header);
+        for (String db : databases) {
+            List<TableChange> changes = tableChanges(db, create);
+            Struct source = records.source(db, null, SnapshotMarker.FALSE, header.getTimestamp(),
+                    header.getServerId(), transactionGtid, file, header.getPosition(), 0, data.getThreadId());
+            emit(schemaChanges.record(db, sql, changes, source, header.getTimestamp(), after.toMap()));
+        }
+    }
+
+    /** What the statement changed in one database: its captured tables now, compared with what we knew. */
+    private List<TableChange> tableChanges(String database, boolean create) throws SQLException {
+        List<TableChange> changes = new ArrayList<>();
+        Set<TableId> present = new LinkedHashSet<>(catalog.capturedTables(database));
+        for (TableId id : present) {
+            TableDefinition now = catalog.read(id);
+            TableDefinition before = knownDefinitions.put(id, now);
+            if (now != null && !now.equals(before)) {
+                changes.add(SchemaChangeRecords.change(before == null && create ? ChangeType.CREATE : ChangeType.ALTER,
+                        id, now));
+            }
+        }
+        for (TableId id : new ArrayList<>(knownDefinitions.keySet())) {
+            if (id.database().equals(database) && !present.contains(id)) {
+                knownDefinitions.remove(id);
+                changes.add(SchemaChangeRecords.change(ChangeType.DROP, id, null));
+            }
+        }
+        return changes;
+    }
+
+    /** Remembers the captured tables' structure before streaming, so later DDL events can tell what changed. */
+    void loadKnownDefinitions() throws SQLException {
+        for (TableId id : catalog.capturedTables()) {
+            TableDefinition definition = catalog.read(id);
+            if (definition != null) {
+                knownDefinitions.put(id, definition);
+            }
+        }
+    }
+
+    private void onTruncate(EventHeaderV4 header, TableId id, long thread) throws InterruptedException, SQLException {
+        if (transactionExcluded || !catalog.isCaptured(id) || capture.skips(Operation.TRUNCATE)) {
+            return;
+        }
+        CapturedTable table = tables.fromCatalog(id);
+        if (table == null) {
+            return;
+        }
+        Struct source = records.source(id.database(), id.table(), SnapshotMarker.FALSE, header.getTimestamp(),
+                header.getServerId(), transactionGtid, file, header.getPosition(), 0, thread);
+        emit(records.truncate(table, source, offsetAfter(header).toMap(), transactionBlock(table)));
+    }
+
+    private static String unquote(String identifier) {
+        if (identifier.startsWith("`")) {
+            return identifier.substring(1, identifier.length() - 1).replace("``", "`");
+        }
+        return identifier;
+    }
+
+    private void onWrite(EventHeaderV4 header, WriteRowsEventData data) throws InterruptedException {
+        long eventIndex = rowsEvents++;
+        CapturedTable table = tables.forTableId(data.getTableId());
+        int first = firstRowToWrite(eventIndex);
+        if (table == null || first < 0 || transactionExcluded) {
+            return;
+        }
+        checkFullImage(table, data.getIncludedColumns());
+        List<Serializable[]> rows = data.getRows();
+        boolean skip = capture.skips(Operation.CREATE);
+        for (int r = first; r < rows.size(); r++) {
+            if (!skip) {
+                Object[] row = rows.get(r);
+                emit(records.change(table, Operation.CREATE, null, row, source(header, table, r),
+                        within(eventIndex, r + 1), transactionBlock(table)));
+            }
+            progress(eventIndex, r + 1);
+        }
+        metrics.onRows(rows.size() - first);
+    }
+
+    private void onUpdate(EventHeaderV4 header, UpdateRowsEventData data) throws InterruptedException {
+        long eventIndex = rowsEvents++;
+        CapturedTable table = tables.forTableId(data.getTableId());
+        int first = firstRowToWrite(eventIndex);
+        if (table == null || first < 0 || transactionExcluded) {
+            return;
+        }
+        checkFullImage(table, data.getIncludedColumns());
+        checkFullImage(table, data.getIncludedColumnsBeforeUpdate());
+        List<Map.Entry<Serializable[], Serializable[]>> rows = data.getRows();
+        boolean skip = capture.skips(Operation.UPDATE);
+        for (int r = first; r < rows.size(); r++) {
+            Object[] before = rows.get(r).getKey();
+            Object[] after = rows.get(r).getValue();
+            if (!skip) {
+                Struct source = source(header, table, r);
+                if (table.hasKey() && !table.sameKey(before, after)) {
+                    // A new key is a new row to consumers: delete (and tombstone) the old key, create the new one.
+                    Map<String, ?> partial = within(eventIndex, r);
+                    emit(records.change(table, Operation.DELETE, before, null, source, partial,
+                            transactionBlock(table)));
+                    if (capture.tombstonesOnDelete()) {
+                        emit(records.tombstone(table, before, partial));
+                    }
+                    emit(records.change(table, Operation.CREATE, null, after, source(header, table, r),
+                            within(eventIndex, r + 1), transactionBlock(table)));
+                } else {
+                    emit(records.change(table, Operation.UPDATE, before, after, source, within(eventIndex, r + 1),
+                            transactionBlock(table)));
+                }
+            }
+            progress(eventIndex, r + 1);
+        }
+        metrics.onRows(rows.size() - first);
+    }
+
+    private void onDelete(EventHeaderV4 header, DeleteRowsEventData data) throws InterruptedException {
+        long eventIndex = rowsEvents++;
+        CapturedTable table = tables.forTableId(data.getTableId());
+        int first = firstRowToWrite(eventIndex);
+        if (table == null || first < 0 || transactionExcluded) {
+            return;
+        }
+        checkFullImage(table, data.getIncludedColumns());
+        List<Serializable[]> rows = data.getRows();
+        boolean skip = capture.skips(Operation.DELETE);
+        for (int r = first; r < rows.size(); r++) {
+            if (!skip) {
+                Object[] row = rows.get(r);
+                if (capture.tombstonesOnDelete()) {
+                    emit(records.change(table, Operation.DELETE, row, null, source(header, table, r),
+                            within(eventIndex, r), transactionBlock(table)));
+                    emit(records.tombstone(table, row, within(eventIndex, r + 1)));
+                } else {
+                    emit(records.change(table, Operation.DELETE, row, null, source(header, table, r),
+                            within(eventIndex, r + 1), transactionBlock(table)));
+                }
+            }
+            progress(eventIndex, r + 1);
+        }
+        metrics.onRows(rows.size() - first);
+    }
+
+    /** The first row of this rows event still to write after a restart, or -1 when the whole event was written. */
+    private int firstRowToWrite(long eventIndex) {
+        if (eventIndex < skipEvents) {
+            return -1;
+        }
+        if (eventIndex == skipEvents) {
+            return (int) skipRows;
+        }
+        return 0;
+    }
+
+    private void progress(long eventIndex, long rowsDone) {
+        doneEvents = eventIndex;
+        doneRows = rowsDone;
+    }
+
+    private static void checkFullImage(CapturedTable table, BitSet included) {
+        if (included != null && included.cardinality() != table.columnCount()) {
+            throw new ConnectException("A row event of " + table.id() + " carries " + included.cardinality() + " of "
+                    + table.columnCount() + " columns: set binlog_row_image=FULL on the server");
+        }
+    }
+
+    private Map<String, ?> within(long eventIndex, long rows) {
+        return new BinlogOffset(transactionFile, transactionPosition, committed.gtids(), eventIndex, rows, false,
+                null).toMap();
+    }
+
+    private Struct source(EventHeaderV4 header, CapturedTable table, int row) {
+        return records.source(table.id().database(), table.id().table(), SnapshotMarker.FALSE, header.getTimestamp(),
+                header.getServerId(), transactionGtid, file, header.getPosition(), row, transactionThread);
+    }
+
+    private Struct transactionBlock(CapturedTable table) throws InterruptedException {
+        if (!capture.provideTransactionMetadata()) {
+            return null;
+        }
+        if (transactionId == null) {
+            transactionId = transactionGtid != null ? transactionGtid : transactionFile + ":" + transactionPosition;
+            eventsPerTable = new LinkedHashMap<>();
+            transactionOrder = 0;
+            emit(new SourceRecord(records.partition(), within(doneEvents, doneRows),
+                    records.topicPrefix() + ".transaction", null, TransactionSchemas.keySchema(),
+                    TransactionSchemas.key(transactionId), TransactionSchemas.valueSchema(),
+                    TransactionSchemas.begin(transactionId, System.currentTimeMillis())));
+        }
+        long tableOrder = eventsPerTable.merge(table.id().collectionName(), 1L, Long::sum);
+        return TransactionSchemas.block(transactionId, ++transactionOrder, tableOrder);
+    }
+
+    private BinlogOffset offsetAfter(EventHeaderV4 header) {
+        GtidPositions after = GtidPositions.parse(committed.gtids(), gtidsAreMariaDb());
+        if (transactionGtid != null) {
+            after.add(transactionGtid);
+        }
+        return BinlogOffset.at(file, header.getNextPosition(), after.toString());
+    }
+
+    private boolean gtidsAreMariaDb() {
+        return gtids.isMariaDb();
+    }
+
+    private void commit(EventHeaderV4 header) throws InterruptedException {
+        if (transactionGtid != null) {
+            gtids.add(transactionGtid);
+        }
+        committed = BinlogOffset.at(file, header.getNextPosition(), gtids.toString());
+        if (transactionId != null) {
+            emit(new SourceRecord(records.partition(), committed.toMap(), records.topicPrefix() + ".transaction",
+                    null, TransactionSchemas.keySchema(), TransactionSchemas.key(transactionId),
+                    TransactionSchemas.valueSchema(),
+                    TransactionSchemas.end(transactionId, System.currentTimeMillis(), eventsPerTable)));
+        }
+        clearTransaction();
+        skipEvents = 0;
+        skipRows = 0;
+        maybeHeartbeat();
+    }
+
+    private void clearTransaction() {
+        inTransaction = false;
+        transactionStarted = false;
+        transactionGtid = null;
+        transactionExcluded = false;
+        transactionThread = null;
+        transactionId = null;
+        eventsPerTable = null;
+        rowsEvents = 0;
+    }
+
+    private void maybeHeartbeat() throws InterruptedException {
+        if (heartbeatIntervalMs <= 0 || transactionStarted) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (now - lastRecordMs >= heartbeatIntervalMs) {
+            emit(records.heartbeat(committed.toMap()));
+        }
+    }
+
+    private void emit(SourceRecord record) throws InterruptedException {
+        queue.put(record);
+        lastRecordMs = System.currentTimeMillis();
+    }
+
+    /** The position after the last finished transaction. */
+    BinlogOffset committed() {
+        return committed;
+    }
+}
