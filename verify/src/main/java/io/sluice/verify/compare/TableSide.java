@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 public final class TableSide {
 
     private static final int FETCH_SIZE = 1000;
+    private static final String TABLE_ALIAS = "t";
 
     private final Connection connection;
     private final Dialect dialect;
@@ -71,12 +72,12 @@ public final class TableSide {
             tokens.add(dialect.token(dialect.canonicalText(columns.get(i), columnKinds.get(i)), columnKinds.get(i)));
         }
         return "SELECT COUNT(*), SUM(" + dialect.hashSlice("h", 1) + "), SUM(" + dialect.hashSlice("h", 16) + ")"
-                + " FROM (SELECT " + dialect.rowHash(tokens) + " AS h FROM " + dialect.qualified(table)
+                + " FROM (SELECT " + dialect.rowHash(tokens) + " AS h FROM " + from()
                 + where(range) + ") chunk";
     }
 
     public String boundarySql(KeyRange range) {
-        return "SELECT " + keyTexts() + " FROM " + dialect.qualified(table) + where(range)
+        return "SELECT " + keyTexts() + " FROM " + from() + where(range)
                 + " ORDER BY " + String.join(", ", keyOrders()) + " LIMIT 1 OFFSET ?";
     }
 
@@ -85,7 +86,7 @@ public final class TableSide {
         for (int i = 0; i < columns.size(); i++) {
             texts.add(dialect.canonicalText(columns.get(i), columnKinds.get(i)));
         }
-        return "SELECT " + keyTexts() + ", " + String.join(", ", texts) + " FROM " + dialect.qualified(table) + where(range);
+        return "SELECT " + keyTexts() + ", " + String.join(", ", texts) + " FROM " + from() + where(range);
     }
 
     public ChunkChecksum checksum(KeyRange range) throws SQLException {
@@ -139,6 +140,10 @@ public final class TableSide {
         return key;
     }
 
+    private String from() {
+        return dialect.qualified(table) + " " + TABLE_ALIAS;
+    }
+
     private String keyTexts() {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -150,7 +155,7 @@ public final class TableSide {
     private List<String> keyOrders() {
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            orders.add(dialect.keyOrder(keys.get(i), keyKinds.get(i), binaryText));
+            orders.add(dialect.keyOrder(TABLE_ALIAS, keys.get(i), keyKinds.get(i), binaryText));
         }
         return orders;
     }

@@ -50,9 +50,11 @@ public interface Dialect {
 
     /**
      * How a key column is ordered. {@code binaryText} asks for code point order of text keys, the one order
-     * PostgreSQL and MariaDB agree on; otherwise the column's own order (index-friendly).
+     * PostgreSQL and MariaDB agree on; otherwise the column's own order (index-friendly). The column is
+     * referred to through {@code tableAlias}: a bare name in ORDER BY would mean the output column of that
+     * name (the key's canonical text) in both engines, and order numbers as text.
      */
-    String keyOrder(Column key, ColumnKind kind, boolean binaryText);
+    String keyOrder(String tableAlias, Column key, ColumnKind kind, boolean binaryText);
 
     /** The placeholder a key bound as canonical text is compared through (a cast where the engine needs one). */
     String keyParameter(Column key, ColumnKind kind, boolean binaryText);

@@ -129,8 +129,8 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
-    public String keyOrder(Column key, ColumnKind kind, boolean binaryText) {
-        String c = quote(key.name());
+    public String keyOrder(String tableAlias, Column key, ColumnKind kind, boolean binaryText) {
+        String c = tableAlias + "." + quote(key.name());
         // bytes of UTF-8 sort in code point order, as PostgreSQL's "C" collation does
         return binaryText && key.kind().isTextLike() ? "CAST(" + text(c) + " AS BINARY)" : c;
     }

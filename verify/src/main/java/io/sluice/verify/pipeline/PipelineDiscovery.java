@@ -81,16 +81,17 @@ public final class PipelineDiscovery {
 
     private DatabaseEndpoint sourceEndpoint(String pipeline, Map<String, String> config, String connectorClass)
             throws VerifyException {
+        if (!POSTGRES_SOURCE.equals(connectorClass) && !MYSQL_SOURCE.equals(connectorClass)) {
+            throw new VerifyException("connector " + pipeline + " is a " + (connectorClass.isEmpty() ? "connector without class" : connectorClass)
+                    + ", not a Sluice CDC source (" + POSTGRES_SOURCE + " or " + MYSQL_SOURCE + ")");
+        }
         String host = required(pipeline, config, "database.hostname");
         String port = config.get("database.port");
         String url;
         if (POSTGRES_SOURCE.equals(connectorClass)) {
             url = "jdbc:postgresql://" + host + ":" + (port == null ? "5432" : port) + "/" + required(pipeline, config, "database.dbname");
-        } else if (MYSQL_SOURCE.equals(connectorClass)) {
-            url = "jdbc:mariadb://" + host + ":" + (port == null ? "3306" : port) + "/";
         } else {
-            throw new VerifyException("connector " + pipeline + " is a " + (connectorClass.isEmpty() ? "connector without class" : connectorClass)
-                    + ", not a Sluice CDC source (" + POSTGRES_SOURCE + " or " + MYSQL_SOURCE + ")");
+            url = "jdbc:mariadb://" + host + ":" + (port == null ? "3306" : port) + "/";
         }
         String user = overrides.sourceUser() != null ? overrides.sourceUser() : config.get("database.user");
         String password = password(overrides.sourcePassword(), config.get("database.password"),
