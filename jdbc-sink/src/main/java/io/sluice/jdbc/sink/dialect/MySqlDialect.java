@@ -2,7 +2,7 @@ package io.sluice.jdbc.sink.dialect;
 
 import io.sluice.jdbc.sink.record.Column;
 import io.sluice.jdbc.sink.record.ConnectValues;
-import io.sluice.jdbc.sink.record.SemanticNames;
+import io.sluice.schema.types.SemanticTypes;
 import io.sluice.jdbc.sink.record.ValueKind;
 import java.sql.Types;
 import java.time.ZoneId;
@@ -100,12 +100,13 @@ public class MySqlDialect extends BaseDialect {
             case TIMESTAMP_CONNECT, TIMESTAMP_MILLIS -> "DATETIME(3)";
             case TIMESTAMP_MICROS, TIMESTAMP_NANOS, ZONED_TIMESTAMP -> "DATETIME(6)";
             case DURATION_MICROS -> "BIGINT";
+            case INTERVAL_ISO -> "VARCHAR(64)";
             case YEAR -> "YEAR";
             case JSON -> "JSON";
             case UUID -> "CHAR(36)";
             case XML -> "LONGTEXT";
             case BITS -> {
-                int length = ConnectValues.intParameter(column.schema(), SemanticNames.BITS_LENGTH_PARAMETER, 64);
+                int length = ConnectValues.intParameter(column.schema(), SemanticTypes.BITS_LENGTH, 64);
                 yield length >= 1 && length <= 64 ? "BIT(" + length + ")" : "LONGBLOB";
             }
             case ENUM -> listType("ENUM", column, "VARCHAR(255)");
@@ -116,7 +117,7 @@ public class MySqlDialect extends BaseDialect {
     /** ENUM('a','b') or SET('a','b') from the schema's allowed values; the fallback when none are given. */
     private static String listType(String type, Column column, String fallback) {
         String allowed = column.schema().parameters() == null ? null
-                : column.schema().parameters().get(SemanticNames.ENUM_ALLOWED_PARAMETER);
+                : column.schema().parameters().get(SemanticTypes.ENUM_ALLOWED);
         if (allowed == null || allowed.isEmpty()) {
             return fallback;
         }
@@ -132,12 +133,21 @@ public class MySqlDialect extends BaseDialect {
         if (column.kind() == null) {
             return untypedBinder();
         }
-        ColumnBinder plain = plainBinder(column.kind(), zone);
-        if (plain != null) {
-            return plain;
-        }
         ValueKind kind = column.kind();
         return switch (kind) {
+            // TIME columns hold durations from -838:59:59 to 838:59:59, which MySQL sources produce too.
+            case TIME_CONNECT, TIME_MILLIS, TIME_MICROS, TIME_NANOS -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.TIME);
+                    return;
+                }
+                long nanos = ConnectValues.timeNanos(kind, v);
+                if (nanos >= 0 && nanos < 86_400_000_000_000L) {
+                    ps.setObject(i, java.time.LocalTime.ofNanoOfDay(nanos));
+                } else {
+                    ps.setString(i, ConnectValues.mysqlTime(nanos));
+                }
+            };
             case ZONED_TIMESTAMP -> (ps, i, v) -> {
                 if (v == null) {
                     ps.setNull(i, Types.TIMESTAMP);
@@ -153,8 +163,9 @@ public class MySqlDialect extends BaseDialect {
                 }
             };
             case DURATION_MICROS -> plainBinder(ValueKind.INT64, zone);
+            default -> plainBinder(kind, zone);
             case BITS -> {
-                int length = ConnectValues.intParameter(column.schema(), SemanticNames.BITS_LENGTH_PARAMETER, 64);
+                int length = ConnectValues.intParameter(column.schema(), SemanticTypes.BITS_LENGTH, 64);
                 if (length > 64) {
                     yield plainBinder(ValueKind.BYTES, zone);
                 }
@@ -166,8 +177,7 @@ public class MySqlDialect extends BaseDialect {
                     }
                 };
             }
-            case JSON, UUID, XML, ENUM, ENUM_SET -> plainBinder(ValueKind.STRING, zone);
-            default -> throw new IllegalStateException("no binder for " + kind);
+            case JSON, UUID, XML, ENUM, ENUM_SET, INTERVAL_ISO -> plainBinder(ValueKind.STRING, zone);
         };
     }
 

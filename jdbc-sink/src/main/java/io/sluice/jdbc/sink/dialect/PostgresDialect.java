@@ -2,7 +2,7 @@ package io.sluice.jdbc.sink.dialect;
 
 import io.sluice.jdbc.sink.record.Column;
 import io.sluice.jdbc.sink.record.ConnectValues;
-import io.sluice.jdbc.sink.record.SemanticNames;
+import io.sluice.schema.types.SemanticTypes;
 import io.sluice.jdbc.sink.record.ValueKind;
 import java.sql.Types;
 import java.time.ZoneId;
@@ -89,12 +89,12 @@ public final class PostgresDialect extends BaseDialect {
             case TIMESTAMP_CONNECT, TIMESTAMP_MILLIS -> "TIMESTAMP(3)";
             case TIMESTAMP_MICROS, TIMESTAMP_NANOS -> "TIMESTAMP(6)";
             case ZONED_TIMESTAMP -> "TIMESTAMPTZ";
-            case DURATION_MICROS -> "INTERVAL";
+            case DURATION_MICROS, INTERVAL_ISO -> "INTERVAL";
             case JSON -> "JSONB";
             case UUID -> "UUID";
             case XML -> "XML";
             case BITS -> {
-                int length = ConnectValues.intParameter(column.schema(), SemanticNames.BITS_LENGTH_PARAMETER, 0);
+                int length = ConnectValues.intParameter(column.schema(), SemanticTypes.BITS_LENGTH, 0);
                 yield length > 0 ? "BIT VARYING(" + length + ")" : "BIT VARYING";
             }
         };
@@ -129,12 +129,12 @@ public final class PostgresDialect extends BaseDialect {
             };
             case DURATION_MICROS -> untyped(v -> ((Number) v).longValue() + " microseconds");
             case BITS -> {
-                int length = ConnectValues.intParameter(column.schema(), SemanticNames.BITS_LENGTH_PARAMETER, 0);
+                int length = ConnectValues.intParameter(column.schema(), SemanticTypes.BITS_LENGTH, 0);
                 yield untyped(v -> ConnectValues.bitString(v, length));
             }
             case ZONED_TIME -> untyped(v -> ConnectValues.zonedTime(v).toString());
             // Sent without a type so that the server casts to json, jsonb, uuid, xml, an enum type or text alike.
-            case JSON, UUID, XML, ENUM, ENUM_SET -> untyped(v -> (String) v);
+            case JSON, UUID, XML, ENUM, ENUM_SET, INTERVAL_ISO -> untyped(v -> (String) v);
             default -> throw new IllegalStateException("no binder for " + kind);
         };
     }

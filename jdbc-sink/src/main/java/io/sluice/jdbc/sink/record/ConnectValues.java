@@ -1,5 +1,6 @@
 package io.sluice.jdbc.sink.record;
 
+import io.sluice.schema.types.SemanticTypes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -30,15 +31,29 @@ public final class ConnectValues {
     }
 
     public static LocalTime time(ValueKind kind, Object value) {
-        long nanos = switch (kind) {
+        long nanos = timeNanos(kind, value);
+        // MySQL TIME(6) can hold 24:00:00; LocalTime cannot. A day's end is written as the last microsecond.
+        return nanos >= TimeUnit.DAYS.toNanos(1) ? LocalTime.MAX.withNano(999_999_000) : LocalTime.ofNanoOfDay(nanos);
+    }
+
+    /** A time kind as nanoseconds past midnight; MySQL's TIME values may be negative or exceed a day. */
+    public static long timeNanos(ValueKind kind, Object value) {
+        return switch (kind) {
             case TIME_CONNECT -> TimeUnit.MILLISECONDS.toNanos(((java.util.Date) value).getTime());
             case TIME_MILLIS -> TimeUnit.MILLISECONDS.toNanos(((Number) value).longValue());
             case TIME_MICROS -> TimeUnit.MICROSECONDS.toNanos(((Number) value).longValue());
             case TIME_NANOS -> ((Number) value).longValue();
             default -> throw new IllegalArgumentException(kind.name());
         };
-        // MySQL TIME(6) can hold 24:00:00; LocalTime cannot. A day's end is written as the last microsecond.
-        return nanos >= TimeUnit.DAYS.toNanos(1) ? LocalTime.MAX.withNano(999_999_000) : LocalTime.ofNanoOfDay(nanos);
+    }
+
+    /** A signed duration as MySQL's TIME text, {@code [-]HHH:MM:SS.ffffff}. */
+    public static String mysqlTime(long nanos) {
+        long abs = Math.abs(nanos);
+        long micros = abs / 1000;
+        long seconds = micros / 1_000_000;
+        return String.format("%s%02d:%02d:%02d.%06d", nanos < 0 ? "-" : "", seconds / 3600, (seconds / 60) % 60,
+                seconds % 60, micros % 1_000_000);
     }
 
     /** The instant of a timestamp kind (not zoned). */
@@ -145,7 +160,7 @@ public final class ConnectValues {
         if (schema == null || schema.parameters() == null) {
             return 0;
         }
-        String precision = schema.parameters().get(SemanticNames.DECIMAL_PRECISION_PARAMETER);
+        String precision = schema.parameters().get(SemanticTypes.DECIMAL_PRECISION);
         try {
             return precision == null ? 0 : Integer.parseInt(precision.trim());
         } catch (NumberFormatException e) {

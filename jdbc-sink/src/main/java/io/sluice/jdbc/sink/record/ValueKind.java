@@ -1,5 +1,6 @@
 package io.sluice.jdbc.sink.record;
 
+import io.sluice.schema.types.SemanticTypes;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
@@ -29,6 +30,8 @@ public enum ValueKind {
     ZONED_TIMESTAMP,
     /** Duration in microseconds (int64). */
     DURATION_MICROS,
+    /** ISO-8601 duration as text ({@code P1Y2M3DT4H5M6.78S}). */
+    INTERVAL_ISO,
     YEAR, JSON, UUID, XML,
     /** Bit string as little-endian bytes, with its length as a schema parameter. */
     BITS,
@@ -54,6 +57,7 @@ public enum ValueKind {
             case STRING -> STRING;
             case BYTES -> BYTES;
             default -> throw new DataException("cannot write a field of type " + schema.type()
+                    + (SemanticTypes.GEOMETRY.equals(name) ? " (geometries are not supported yet)" : "")
                     + (name == null ? "" : " named " + name)
                     + " into a column; flatten it first (for example with the Flatten transform)");
         };
@@ -65,24 +69,25 @@ public enum ValueKind {
             case Date.LOGICAL_NAME -> DATE_CONNECT;
             case Time.LOGICAL_NAME -> TIME_CONNECT;
             case Timestamp.LOGICAL_NAME -> TIMESTAMP_CONNECT;
-            case SemanticNames.DATE -> DATE_DAYS;
-            case SemanticNames.TIME -> TIME_MILLIS;
-            case SemanticNames.MICRO_TIME -> TIME_MICROS;
-            case SemanticNames.NANO_TIME -> TIME_NANOS;
-            case SemanticNames.ZONED_TIME -> ZONED_TIME;
-            case SemanticNames.TIMESTAMP -> TIMESTAMP_MILLIS;
-            case SemanticNames.MICRO_TIMESTAMP -> TIMESTAMP_MICROS;
-            case SemanticNames.NANO_TIMESTAMP -> TIMESTAMP_NANOS;
-            case SemanticNames.ZONED_TIMESTAMP -> ZONED_TIMESTAMP;
-            case SemanticNames.MICRO_DURATION -> DURATION_MICROS;
-            case SemanticNames.YEAR -> YEAR;
-            case SemanticNames.JSON -> JSON;
-            case SemanticNames.UUID -> UUID;
-            case SemanticNames.XML -> XML;
-            case SemanticNames.BITS -> schema.type() == Schema.Type.BOOLEAN ? BOOLEAN : BITS;
-            case SemanticNames.ENUM -> ENUM;
-            case SemanticNames.ENUM_SET -> ENUM_SET;
-            case SemanticNames.VARIABLE_SCALE_DECIMAL -> VARIABLE_DECIMAL;
+            case SemanticTypes.DATE -> DATE_DAYS;
+            case SemanticTypes.TIME -> TIME_MILLIS;
+            case SemanticTypes.MICRO_TIME -> TIME_MICROS;
+            case SemanticTypes.NANO_TIME -> TIME_NANOS;
+            case SemanticTypes.ZONED_TIME -> ZONED_TIME;
+            case SemanticTypes.TIMESTAMP -> TIMESTAMP_MILLIS;
+            case SemanticTypes.MICRO_TIMESTAMP -> TIMESTAMP_MICROS;
+            case SemanticTypes.NANO_TIMESTAMP -> TIMESTAMP_NANOS;
+            case SemanticTypes.ZONED_TIMESTAMP -> ZONED_TIMESTAMP;
+            case SemanticTypes.MICRO_DURATION -> DURATION_MICROS;
+            case SemanticTypes.INTERVAL -> INTERVAL_ISO;
+            case SemanticTypes.YEAR -> YEAR;
+            case SemanticTypes.JSON -> JSON;
+            case SemanticTypes.UUID -> UUID;
+            case SemanticTypes.XML -> XML;
+            case SemanticTypes.BITS -> schema.type() == Schema.Type.BOOLEAN ? BOOLEAN : BITS;
+            case SemanticTypes.ENUM -> ENUM;
+            case SemanticTypes.ENUM_SET -> ENUM_SET;
+            case SemanticTypes.VARIABLE_SCALE_DECIMAL -> VARIABLE_DECIMAL;
             default -> null;
         };
     }

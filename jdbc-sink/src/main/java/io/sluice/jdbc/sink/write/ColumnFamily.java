@@ -20,7 +20,7 @@ enum ColumnFamily {
             case DATE_CONNECT, DATE_DAYS -> DATE;
             case TIME_CONNECT, TIME_MILLIS, TIME_MICROS, TIME_NANOS, ZONED_TIME -> TIME;
             case TIMESTAMP_CONNECT, TIMESTAMP_MILLIS, TIMESTAMP_MICROS, TIMESTAMP_NANOS, ZONED_TIMESTAMP -> TIMESTAMP;
-            case YEAR, BITS -> OTHER;
+            case YEAR, BITS, INTERVAL_ISO -> OTHER;
         };
     }
 

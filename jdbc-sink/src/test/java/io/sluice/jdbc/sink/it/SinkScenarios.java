@@ -532,6 +532,7 @@ abstract class SinkScenarios {
                 .field("d_zoned_time", named(SchemaBuilder.string(), "io.debezium.time.ZonedTime"))
                 .field("d_duration", named(SchemaBuilder.int64(), "io.debezium.time.MicroDuration"))
                 .field("d_year", named(SchemaBuilder.int32(), "io.debezium.time.Year"))
+                .field("d_interval", named(SchemaBuilder.string(), "io.debezium.time.Interval"))
                 .field("d_json", named(SchemaBuilder.string(), "io.debezium.data.Json"))
                 .field("d_uuid", named(SchemaBuilder.string(), "io.debezium.data.Uuid"))
                 .field("d_xml", named(SchemaBuilder.string(), "io.debezium.data.Xml"))
@@ -549,7 +550,7 @@ abstract class SinkScenarios {
                 "d_date", 19_000, "d_time", 45_296_123, "d_micro_time", 45_296_123_456L,
                 "d_ts", 1_700_000_000_123L, "d_micro_ts", 1_700_000_000_123_456L, "d_nano_ts", 1_700_000_000_123_456_000L,
                 "d_zoned_ts", "2023-11-14T22:13:20.123456+02:00", "d_zoned_time", "12:34:56.123456Z",
-                "d_duration", 90_061_000_001L, "d_year", 2024, "d_json", "{\"a\": 1}",
+                "d_duration", 90_061_000_001L, "d_year", 2024, "d_interval", "P1DT2H0.5S", "d_json", "{\"a\": 1}",
                 "d_uuid", "0e8b6e4c-2a53-4a1f-9b43-6d1f3c2d9e10", "d_xml", "<a>1</a>",
                 "d_bits", new byte[] {0x05, 0x02}, "d_enum", "green", "d_set", "a,c");
         Struct empty = events.row("id", 2);
@@ -559,10 +560,11 @@ abstract class SinkScenarios {
         TargetDatabase db = database();
         String bits = pg ? db.quote("d_bits") + "::text" : "CAST(" + db.quote("d_bits") + " AS UNSIGNED)";
         String duration = pg ? "EXTRACT(EPOCH FROM " + db.quote("d_duration") + ")" : db.quote("d_duration");
+        String interval = pg ? "EXTRACT(EPOCH FROM " + db.quote("d_interval") + ")" : db.quote("d_interval");
         String zonedTime = pg ? db.quote("d_zoned_time") + "::text" : "CAST(" + db.quote("d_zoned_time") + " AS CHAR)";
         try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SELECT t.*, " + bits + " AS bits_out, " + duration
-                     + " AS duration_out, " + zonedTime + " AS zoned_time_out FROM " + db.quote(table) + " t ORDER BY "
+                     + " AS duration_out, " + interval + " AS interval_out, " + zonedTime + " AS zoned_time_out FROM " + db.quote(table) + " t ORDER BY "
                      + db.quote("id"))) {
             rs.next();
             assertThat(rs.getInt("i8")).isEqualTo(-8);
@@ -592,6 +594,7 @@ abstract class SinkScenarios {
                 assertThat(rs.getObject("d_zoned_ts", java.time.OffsetDateTime.class)).isAtSameInstantAs(zoned);
                 assertThat(rs.getString("zoned_time_out")).isEqualTo("12:34:56.123456+00");
                 assertThat(rs.getBigDecimal("duration_out")).isEqualByComparingTo("90061.000001");
+                assertThat(rs.getBigDecimal("interval_out")).isEqualByComparingTo("93600.5");
                 assertThat(rs.getString("bits_out")).isEqualTo("1000000101");
                 assertThat(rs.getObject("d_uuid", java.util.UUID.class))
                         .isEqualTo(java.util.UUID.fromString("0e8b6e4c-2a53-4a1f-9b43-6d1f3c2d9e10"));
@@ -600,6 +603,7 @@ abstract class SinkScenarios {
                         .isEqualTo(java.time.LocalDateTime.parse("2023-11-14T20:13:20.123456"));
                 assertThat(rs.getString("zoned_time_out")).isEqualTo("12:34:56.123456");
                 assertThat(rs.getLong("duration_out")).isEqualTo(90_061_000_001L);
+                assertThat(rs.getString("interval_out")).isEqualTo("P1DT2H0.5S");
                 assertThat(rs.getLong("bits_out")).isEqualTo(0b1000000101L);
                 assertThat(rs.getString("d_uuid")).isEqualTo("0e8b6e4c-2a53-4a1f-9b43-6d1f3c2d9e10");
             }

@@ -1,5 +1,6 @@
 package io.sluice.jdbc.sink.record;
 
+import io.sluice.schema.types.SemanticTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -167,10 +168,10 @@ class RecordInterpreterTest {
 
     @Test
     void semanticNamesGiveKinds() {
-        assertThat(ValueKind.of(SchemaBuilder.int32().name(SemanticNames.DATE).build())).isEqualTo(ValueKind.DATE_DAYS);
-        assertThat(ValueKind.of(SchemaBuilder.int64().name(SemanticNames.MICRO_TIMESTAMP).build()))
+        assertThat(ValueKind.of(SchemaBuilder.int32().name(SemanticTypes.DATE).build())).isEqualTo(ValueKind.DATE_DAYS);
+        assertThat(ValueKind.of(SchemaBuilder.int64().name(SemanticTypes.MICRO_TIMESTAMP).build()))
                 .isEqualTo(ValueKind.TIMESTAMP_MICROS);
-        assertThat(ValueKind.of(SchemaBuilder.bool().name(SemanticNames.BITS).build())).isEqualTo(ValueKind.BOOLEAN);
+        assertThat(ValueKind.of(SchemaBuilder.bool().name(SemanticTypes.BITS).build())).isEqualTo(ValueKind.BOOLEAN);
         assertThat(ValueKind.of(SchemaBuilder.string().name("some.other.Name").build())).isEqualTo(ValueKind.STRING);
         assertThatThrownBy(() -> ValueKind.of(SchemaBuilder.array(Schema.INT32_SCHEMA).build()))
                 .isInstanceOf(DataException.class).hasMessageContaining("ARRAY");
@@ -182,6 +183,8 @@ class RecordInterpreterTest {
         assertThat(ConnectValues.bitsAsLong(new byte[] {0x05, 0x02})).isEqualTo(0x0205L);
         assertThat(ConnectValues.instant(ValueKind.TIMESTAMP_MICROS, -1L).toString()).isEqualTo("1969-12-31T23:59:59.999999Z");
         assertThat(ConnectValues.time(ValueKind.TIME_MICROS, 86_400_000_000L).toString()).isEqualTo("23:59:59.999999");
+        assertThat(ConnectValues.mysqlTime(-3_723_000_004_000L)).isEqualTo("-01:02:03.000004");
+        assertThat(ConnectValues.mysqlTime(3_000_000_000_000_000L)).isEqualTo("833:20:00.000000");
         Struct vdec = new Struct(SchemaBuilder.struct().field("scale", Schema.INT32_SCHEMA).field("value", Schema.BYTES_SCHEMA)
                 .build()).put("scale", 2).put("value", new java.math.BigInteger("-12345").toByteArray());
         assertThat(ConnectValues.variableScaleDecimal(vdec)).isEqualByComparingTo("-123.45");
