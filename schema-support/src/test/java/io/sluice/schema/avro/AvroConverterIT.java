@@ -106,6 +106,79 @@ class AvroConverterIT {
         assertThat(client.schemaById(v1Id)).contains("\"name\"");
     }
 
+    private static final Schema ORDER = SchemaBuilder.struct().name("shop.public.orders.Value")
+            .field("id", Schema.INT64_SCHEMA)
+            .field("customer", Schema.STRING_SCHEMA)
+            .field("note", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("amount", org.apache.kafka.connect.data.Decimal.builder(2).optional().build())
+            .field("placed", org.apache.kafka.connect.data.Timestamp.builder().optional().build())
+            .field("day", org.apache.kafka.connect.data.Date.builder().optional().build())
+            .field("quantity", Schema.INT32_SCHEMA)
+            .field("paid", Schema.BOOLEAN_SCHEMA)
+            .field("weight", Schema.OPTIONAL_FLOAT64_SCHEMA)
+            .field("tags", SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build())
+            .field("address", SchemaBuilder.struct().name("shop.Address").field("city", Schema.STRING_SCHEMA)
+                    .optional().build())
+            .build();
+
+    private static Struct order() {
+        return new Struct(ORDER)
+                .put("id", 9_000_000_000L)
+                .put("customer", "Zoë 🙂")
+                .put("amount", new java.math.BigDecimal("1234.50"))
+                .put("placed", new java.util.Date(1_706_708_730_123L))
+                .put("day", new java.util.Date(19_782L * 86_400_000L))
+                .put("quantity", -3)
+                .put("paid", true)
+                .put("weight", 0.25d)
+                .put("tags", List.of("gift", ""))
+                .put("address", new Struct(ORDER.field("address").schema()).put("city", "Zürich"));
+    }
+
+    /** Apicurio's own converter, writing and reading the Confluent format against the same registry. */
+    private static io.apicurio.registry.utils.converter.AvroConverter<Object> apicurioConverter() {
+        io.apicurio.registry.utils.converter.AvroConverter<Object> converter =
+                new io.apicurio.registry.utils.converter.AvroConverter<>();
+        converter.configure(Map.of(
+                "apicurio.registry.url", registry.ccompatUrl().replace("/apis/ccompat/v7", "/apis/registry/v2"),
+                "apicurio.registry.auto-register", "true",
+                "apicurio.registry.as-confluent", "true",
+                "apicurio.registry.use-id", "contentId",
+                "apicurio.registry.headers.enabled", "false"), false);
+        return converter;
+    }
+
+    @Test
+    void apicurioConverterReadsOurBytes() {
+        String topic = "orders-ours-" + UUID.randomUUID();
+        byte[] ours = converter().fromConnectData(topic, ORDER, order());
+        SchemaAndValue theirs = apicurioConverter().toConnectData(topic, ours);
+        assertSameOrder((Struct) theirs.value());
+    }
+
+    @Test
+    void weReadApicurioConverterBytes() {
+        String topic = "orders-theirs-" + UUID.randomUUID();
+        byte[] theirs = apicurioConverter().fromConnectData(topic, ORDER, order());
+        assertThat(theirs[0]).isEqualTo((byte) 0);
+        SchemaAndValue ours = converter().toConnectData(topic, theirs);
+        assertSameOrder((Struct) ours.value());
+    }
+
+    private static void assertSameOrder(Struct value) {
+        assertThat(value.getInt64("id")).isEqualTo(9_000_000_000L);
+        assertThat(value.getString("customer")).isEqualTo("Zoë 🙂");
+        assertThat(value.get("note")).isNull();
+        assertThat(value.get("amount")).isEqualTo(new java.math.BigDecimal("1234.50"));
+        assertThat(value.get("placed")).isEqualTo(new java.util.Date(1_706_708_730_123L));
+        assertThat(value.get("day")).isEqualTo(new java.util.Date(19_782L * 86_400_000L));
+        assertThat(value.getInt32("quantity")).isEqualTo(-3);
+        assertThat(value.getBoolean("paid")).isTrue();
+        assertThat(value.getFloat64("weight")).isEqualTo(0.25d);
+        assertThat(value.getArray("tags")).containsExactly("gift", "");
+        assertThat(value.getStruct("address").getString("city")).isEqualTo("Zürich");
+    }
+
     @Test
     void unknownIdIsAClearError() {
         byte[] bytes = {0, 0x7f, 0, 0, 1, 2};
