@@ -80,10 +80,19 @@ public final class ChangeRecords {
         return source;
     }
 
-    /** Rewrites {@code source.snapshot} of a snapshot record not yet handed to Connect. */
+    /**
+     * Gives a snapshot record not yet handed to Connect its own copy of the source block, with another
+     * {@code source.snapshot} value (snapshot rows share one source block).
+     */
     public static void markSnapshot(SourceRecord record, SnapshotMarker marker) {
-        Struct source = ((Struct) record.value()).getStruct(ChangeEventSchema.SOURCE);
-        source.put(F_SNAPSHOT, marker.value());
+        Struct envelope = (Struct) record.value();
+        Struct shared = envelope.getStruct(ChangeEventSchema.SOURCE);
+        Struct own = new Struct(SOURCE);
+        for (Field field : SOURCE.fields()) {
+            own.put(field, shared.get(field));
+        }
+        own.put(F_SNAPSHOT, marker.value());
+        envelope.put(ChangeEventSchema.SOURCE, own);
     }
 
     public Struct envelope(CapturedTable table, Operation op, Struct before, Struct after, Struct source,

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Struct;
 import org.slf4j.Logger;
@@ -78,7 +79,13 @@ final class TableSnapshot {
                 }
             }
             try (ResultSet rs = st.executeQuery()) {
-                long readMicros = System.currentTimeMillis() * 1000L;
+                // One source block and one offset map serve many rows: the source only differs in its
+                // snapshot marker (the sink swaps in a copy for the first and last record), the offset only
+                // when a chunk completes.
+                Struct source = records.source(table, System.currentTimeMillis() * 1000L, SnapshotMarker.TRUE, null,
+                        snapshotLsn, null);
+                String progressText = progress.current();
+                Map<String, Object> offset = SourceOffsets.snapshot(snapshotLsn, progressText);
                 while (rs.next()) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("Snapshot of " + id + " interrupted");
@@ -91,10 +98,13 @@ final class TableSnapshot {
                         kinds[i] = value == null ? TupleData.NULL : TupleData.TEXT;
                     }
                     TupleData tuple = new TupleData(kinds, values);
-                    Struct source = records.source(table, readMicros, SnapshotMarker.TRUE, null, snapshotLsn, null);
                     Struct envelope = records.envelope(table, Operation.READ, null, table.row(tuple), source, null);
-                    sink.put(records.snapshotRecord(table, table.key(tuple), envelope,
-                            SourceOffsets.snapshot(snapshotLsn, progress.current())));
+                    String currentProgress = progress.current();
+                    if (currentProgress != progressText) {
+                        progressText = currentProgress;
+                        offset = SourceOffsets.snapshot(snapshotLsn, progressText);
+                    }
+                    sink.put(records.snapshotRecord(table, table.key(tuple), envelope, offset));
                     rows++;
                     metrics.snapshotRowsRead.increment();
                     if (keyIndexes.length > 0 && rows % chunkSize == 0) {

@@ -143,8 +143,9 @@ public final class ChangeStream {
         }
         if (message.contains("publication") && message.contains("does not exist")) {
             return new ConnectException("The publication " + replication.publicationName() + " does not exist (it was "
-                    + "dropped?). Re-create it, or set publication.autocreate.mode to all_tables or filtered, and "
-                    + "restart the task; the slot still holds the changes.", e);
+                    + "dropped?). Re-create it and restart the task. The server decodes each change with the catalog of "
+                    + "its time, so changes written while the publication was missing keep failing: then drop slot "
+                    + replication.slotName() + " and restart with snapshot.mode=when_needed for a new snapshot.", e);
         }
         return new ConnectException("Streaming from slot " + replication.slotName() + " failed: " + message, e);
     }
