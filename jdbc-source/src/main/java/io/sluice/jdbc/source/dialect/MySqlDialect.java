@@ -6,6 +6,8 @@ import java.sql.Statement;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Calendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * MySQL and MariaDB: backtick quoting, {@code NOW(6)} for microseconds, databases as catalogs. The session time
@@ -13,6 +15,8 @@ import java.util.Calendar;
  * the zone the source reads DATETIME values in.
  */
 public class MySqlDialect extends Dialect {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlDialect.class);
 
     public MySqlDialect(boolean quoteIdentifiers) {
         super(quoteIdentifiers);
@@ -36,8 +40,14 @@ public class MySqlDialect extends Dialect {
     @Override
     public void prepare(Connection connection, Calendar zone) throws SQLException {
         super.prepare(connection, zone);
+        String sessionZone = sessionZone(zone.getTimeZone().toZoneId());
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET time_zone = '" + sessionZone(zone.getTimeZone().toZoneId()) + "'");
+            statement.execute("SET time_zone = '" + sessionZone + "'");
+        } catch (SQLException e) {
+            // Region names need the server's time zone tables; without them DATETIME values are still read in
+            // db.timezone, but TIMESTAMP columns and NOW(6) stay in the server's zone.
+            LOG.warn("Cannot set the session time zone to {} ({}); load the server's time zone tables or use a "
+                    + "fixed offset such as +01:00 in db.timezone", sessionZone, e.getMessage());
         }
         connection.commit();
     }
