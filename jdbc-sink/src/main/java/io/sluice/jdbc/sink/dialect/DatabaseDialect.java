@@ -55,6 +55,9 @@ public interface DatabaseDialect {
 
     String createTable(TableName table, List<Column> columns);
 
+    /** Creates the schema (PostgreSQL) or database (MySQL, MariaDB) a new table goes into, if missing. */
+    String createSchema(String schema);
+
     String addColumn(TableName table, Column column);
 
     /** Adds the driver properties that make JDBC batches into multi-row statements, unless the URL sets them. */

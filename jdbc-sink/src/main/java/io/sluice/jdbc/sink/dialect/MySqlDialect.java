@@ -69,6 +69,11 @@ public class MySqlDialect extends BaseDialect {
         return rowAlias ? ROW_ALIAS + "." + quotedColumn : "VALUES(" + quotedColumn + ")";
     }
 
+    @Override
+    public String createSchema(String schema) {
+        return "CREATE DATABASE IF NOT EXISTS " + quote(schema);
+    }
+
     /** A DELETE, not TRUNCATE: TRUNCATE commits the open transaction in MySQL and MariaDB. */
     @Override
     public String truncate(TableName table) {

@@ -60,6 +60,11 @@ public final class PostgresDialect extends BaseDialect {
     }
 
     @Override
+    public String createSchema(String schema) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+    }
+
+    @Override
     public String truncate(TableName table) {
         return "TRUNCATE TABLE " + qualified(table);
     }

@@ -95,8 +95,9 @@ public final class JdbcWriter {
             }
             RowLayout layout = change.layout();
             if (layout != null && !catalog.isChecked(table, layout)) {
-                // A new layout may change the table: write what is buffered under the old one first.
-                if (buffer != null && !buffer.isEmpty()) {
+                // A new row layout may change the table: write what is buffered under the old one first.
+                // Key-only layouts (deletes) never change a table.
+                if (!layout.keyOnly() && buffer != null && !buffer.isEmpty()) {
                     flush();
                     buffer = null;
                 }
@@ -154,6 +155,7 @@ public final class JdbcWriter {
         FlushCounts counts = new FlushCounts();
         try {
             writeAll(connection, false, counts);
+            awaitReports(); // records reported in an earlier attempt of this flush
             connection.commit();
         } catch (SQLException | BadRecordException e) {
             if (e instanceof SQLException sql && dialect.isTransient(sql)) {

@@ -105,6 +105,11 @@ final class TableCatalog {
         for (Column c : layout.allColumns()) {
             columns.add(new Column(columnName(c), c.schema(), c.kind(), c.key()));
         }
+        if (table.schema() != null && !schemaExists(connection, table.schema())) {
+            String sql = dialect.createSchema(table.schema());
+            LOG.info("Creating schema {}: {}", table.schema(), sql);
+            runDdl(connection, table, sql);
+        }
         String sql = dialect.createTable(table, columns);
         LOG.info("Creating table {}: {}", table, sql);
         runDdl(connection, table, sql);
@@ -179,6 +184,18 @@ final class TableCatalog {
                         + "column " + columnName(before) + " yourself and restart the task");
             }
         }
+    }
+
+    private boolean schemaExists(Connection connection, String schema) throws SQLException {
+        java.sql.DatabaseMetaData meta = connection.getMetaData();
+        try (java.sql.ResultSet rs = catalogIsSchema ? meta.getCatalogs() : meta.getSchemas()) {
+            while (rs.next()) {
+                if (schema.equals(rs.getString(1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void runDdl(Connection connection, TableName table, String sql) throws SQLException {

@@ -88,6 +88,12 @@ class DialectSqlTest {
     }
 
     @Test
+    void aMissingSchemaIsCreated() {
+        assertThat(postgres.createSchema("sales")).isEqualTo("CREATE SCHEMA IF NOT EXISTS \"sales\"");
+        assertThat(mariadb.createSchema("sales")).isEqualTo("CREATE DATABASE IF NOT EXISTS `sales`");
+    }
+
+    @Test
     void addColumnIsAlwaysNullable() {
         Column email = Column.of("email", Schema.OPTIONAL_STRING_SCHEMA, false);
         assertThat(postgres.addColumn(ORDERS, email)).isEqualTo("ALTER TABLE \"orders\" ADD COLUMN \"email\" TEXT NULL");

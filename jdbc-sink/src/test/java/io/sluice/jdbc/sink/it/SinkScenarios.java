@@ -136,6 +136,39 @@ abstract class SinkScenarios {
 
         deliver(task, events.tombstone(alice));
         assertThat(customerRows(table)).containsExactly(customer(2, "bob", 21L));
+
+        assertThat(jmx("RowsWritten")).isEqualTo(4L);
+        assertThat(jmx("RowsDeleted")).isEqualTo(2L);
+        assertThat(jmx("RecordsReceived")).isEqualTo(7L);
+        assertThat(jmx("Flushes")).isEqualTo(3L);
+    }
+
+    /** An attribute of the running task's JMX metrics. */
+    static Object jmx(String attribute) {
+        try {
+            javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            return server.getAttribute(new javax.management.ObjectName(
+                    "io.sluice.jdbc.sink:type=sink-task,connector=\"sink-it\",task=\"0\""), attribute);
+        } catch (javax.management.JMException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void tablesGoIntoTheSchemaOfTheSourceWhichIsCreatedIfMissing() throws SQLException {
+        String schema = "jdbc_sink_schema_" + TABLES.incrementAndGet();
+        String table = table("in_schema");
+        ChangeEvents events = new ChangeEvents("shop." + schema + "." + table, schema, table, CUSTOMER, "id");
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key",
+                "table.name.format", "${source.schema}.${source.table}");
+        TargetDatabase db = database();
+        try {
+            deliver(task, events.create(events.row("id", 1, "name", "a")));
+            assertThat(db.rows("SELECT " + db.quote("name") + " AS n FROM " + db.quote(schema) + "." + db.quote(table)))
+                    .extracting(r -> r.get("n")).containsExactly("a");
+        } finally {
+            db.dropSchema(schema);
+        }
     }
 
     @Test

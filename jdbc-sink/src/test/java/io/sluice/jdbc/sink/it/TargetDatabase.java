@@ -31,6 +31,9 @@ abstract class TargetDatabase implements AutoCloseable {
 
     abstract void create() throws SQLException;
 
+    /** Drops a schema (PostgreSQL) or database (MySQL, MariaDB) a test created. */
+    abstract void dropSchema(String schema) throws SQLException;
+
     abstract void drop() throws SQLException;
 
     @Override
@@ -117,6 +120,11 @@ abstract class TargetDatabase implements AutoCloseable {
         }
 
         @Override
+        void dropSchema(String schema) throws SQLException {
+            execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
+        }
+
+        @Override
         void killSinkSessions() throws SQLException {
             admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
                     + "' AND pid <> pg_backend_pid()");
@@ -179,6 +187,11 @@ abstract class TargetDatabase implements AutoCloseable {
         @Override
         void drop() throws SQLException {
             admin("DROP DATABASE IF EXISTS " + name);
+        }
+
+        @Override
+        void dropSchema(String schema) throws SQLException {
+            admin("DROP DATABASE IF EXISTS " + quote(schema));
         }
 
         @Override
