@@ -147,7 +147,13 @@ public class JdbcSourceTask extends SourceTask {
             return records;
         } catch (SQLException e) {
             current = null;
-            reader.abandonRound();
+            reader.abandonRound(System.currentTimeMillis() + connections.backoffMs());
+            if (wasDropped(reader)) {
+                LOG.warn("Table {} was dropped; no longer copying it (the connector redistributes the tables at "
+                        + "its next check)", reader.target().description());
+                readers.remove(reader);
+                return List.of();
+            }
             closeConnection();
             failuresInARow++;
             if (failuresInARow >= allowedFailures) {
@@ -156,6 +162,23 @@ public class JdbcSourceTask extends SourceTask {
             }
             throw new RetriableException("Reading " + reader.target().description() + " failed; reconnecting "
                     + "and continuing after offset " + reader.offset(), e);
+        }
+    }
+
+    /** Whether the reader's table no longer exists; false when that cannot be told (e.g. the connection broke). */
+    private boolean wasDropped(TableReader reader) {
+        TableId table = reader.target().table();
+        if (table == null || connection == null) {
+            return false;
+        }
+        try {
+            connection.rollback();
+            boolean dropped = connections.dialect().columnsNullable(connection, table).isEmpty();
+            connection.rollback();
+            return dropped;
+        } catch (SQLException e) {
+            LOG.debug("Cannot check whether {} still exists: {}", table, e.getMessage());
+            return false;
         }
     }
 

@@ -76,6 +76,25 @@ class TableDiscoveryIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aTaskWhoseTableIsDroppedKeepsCopyingItsOtherTables(Engine engine) throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine, "dropped")) {
+            db.execute("CREATE TABLE stays (id INT NOT NULL PRIMARY KEY)", "CREATE TABLE goes (id INT NOT NULL PRIMARY KEY)",
+                    "INSERT INTO stays VALUES (1)", "INSERT INTO goes VALUES (1)");
+            Map<String, String> config = db.sourceConfig();
+            config.put("mode", "incrementing");
+            config.put("incrementing.column.name", "id");
+            try (TaskRun task = TaskRun.ofConnector(config, new OffsetStore())) {
+                assertThat(task.pollUntil(2, WAIT)).hasSize(2);
+                db.execute("DROP TABLE goes", "INSERT INTO stays VALUES (2)");
+                List<SourceRecord> more = task.pollUntil(1, WAIT);
+                assertThat(more).extracting(SourceRecord::topic).containsExactly("src.stays");
+                assertThat(TaskRun.column(more, "id")).containsExactly(2);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void includeAndExcludeListsAndTheirAliasesFilterTables(Engine engine) throws Exception {
         try (TestDatabase db = TestDatabase.create(engine, "filter")) {
             db.execute("CREATE TABLE keep_me (id INT NOT NULL)", "CREATE TABLE skip_me (id INT NOT NULL)",

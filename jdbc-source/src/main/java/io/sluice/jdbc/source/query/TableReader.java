@@ -141,7 +141,14 @@ public final class TableReader {
         nextRoundAtMs = roundStartedAtMs + settings.pollIntervalMs();
     }
 
-    /** Drops the running round after an error; the next round continues from {@link #offset()}. */
+    /** Drops the running round after an error; the next round, not before {@code retryAtMs}, continues from
+     * {@link #offset()}. */
+    public void abandonRound(long retryAtMs) {
+        abandonRound();
+        nextRoundAtMs = retryAtMs;
+    }
+
+    /** Drops the running round; the next round may start at once and continues from {@link #offset()}. */
     public void abandonRound() {
         try {
             closeCursor();
