@@ -57,11 +57,10 @@ final class DrillDown {
     private void compareRows(KeyRange range) throws SQLException {
         Map<List<String>, List<String>> sourceRows = new HashMap<>();
         source.forEachRow(range, row -> sourceRows.put(row.key(), row.values()));
-        List<List<String>> extra = new ArrayList<>();
         target.forEachRow(range, row -> {
             List<String> expected = sourceRows.remove(row.key());
             if (expected == null) {
-                extra.add(row.key());
+                differences.extra(row.key());
             } else {
                 List<String> changed = changedColumns(expected, row.values());
                 if (!changed.isEmpty()) {
@@ -69,8 +68,7 @@ final class DrillDown {
                 }
             }
         });
-        sourceRows.keySet().stream().sorted(DrillDown::byKeyText).forEach(differences::missing);
-        extra.stream().sorted(DrillDown::byKeyText).forEach(differences::extra);
+        sourceRows.keySet().forEach(differences::missing);
     }
 
     private List<String> changedColumns(List<String> expected, List<String> actual) {
@@ -84,23 +82,5 @@ final class DrillDown {
             }
         }
         return changed;
-    }
-
-    /** Orders reported keys readably: numbers by value, the rest as text. */
-    private static int byKeyText(List<String> a, List<String> b) {
-        for (int i = 0; i < a.size(); i++) {
-            int order = compareKeyPart(a.get(i), b.get(i));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return 0;
-    }
-
-    private static int compareKeyPart(String a, String b) {
-        if (a.matches("-?\\d+(\\.\\d+)?") && b.matches("-?\\d+(\\.\\d+)?")) {
-            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b));
-        }
-        return a.compareTo(b);
     }
 }

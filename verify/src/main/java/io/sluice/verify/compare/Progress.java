@@ -3,10 +3,15 @@ package io.sluice.verify.compare;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** A one-line progress bar on stderr: rows checked out of the catalog's estimate, and the rate. */
+/**
+ * A one-line progress bar on stderr: rows checked out of the catalog's estimate (which may be stale or
+ * unknown; the total grows with the rows seen), and the rate.
+ */
 public final class Progress {
 
     private static final long REDRAW_NANOS = 250_000_000L;
+    /** Tables checked within this time never show a bar: "large" means slow enough to wait for. */
+    private static final long FIRST_DRAW_NANOS = 1_000_000_000L;
     private static final int WIDTH = 30;
 
     private final PrintStream out;
@@ -30,7 +35,7 @@ public final class Progress {
 
     void update(long rows) {
         long now = System.nanoTime();
-        if (!enabled || now - lastDrawn < REDRAW_NANOS) {
+        if (!enabled || now - started < FIRST_DRAW_NANOS || now - lastDrawn < REDRAW_NANOS) {
             return;
         }
         lastDrawn = now;
@@ -48,8 +53,12 @@ public final class Progress {
 
     private String line(long rows, long now) {
         double seconds = Math.max(1e-3, (now - started) / 1e9);
+        if (estimate <= 0) {
+            // no statistics yet (a table never analyzed): count without a bar
+            return String.format(Locale.ROOT, "%s %,d rows %,.0f rows/s", label, rows, rows / seconds);
+        }
         long total = Math.max(estimate, rows);
-        int filled = total == 0 ? WIDTH : (int) (WIDTH * rows / total);
+        int filled = (int) (WIDTH * rows / total);
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
         return String.format(Locale.ROOT, "%s [%s] %,d/%,d rows %,.0f rows/s", label, bar, rows, total, rows / seconds);
     }

@@ -49,7 +49,7 @@ public final class TableComparison {
             try {
                 long estimate = sourceDialect.catalog().estimatedRows(sourceConnection, pairing.source());
                 Progress progress = new Progress(progressOut, pairing.source().toString(), estimate,
-                        settings.progress() && estimate >= ComparisonSettings.PROGRESS_THRESHOLD_ROWS);
+                        settings.progress());
                 long sourceRows = 0;
                 long targetRows = 0;
                 long chunks = 0;
