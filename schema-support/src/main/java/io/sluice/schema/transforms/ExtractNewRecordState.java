@@ -68,6 +68,18 @@ public class ExtractNewRecordState<R extends ConnectRecord<R>> implements Transf
         }
     }
 
+    /** Entries such as {@code op}, {@code source.ts_ms} or {@code ts_ms:processed_at}. */
+    private static final ConfigDef.Validator FIELD_LIST = ConfigDef.LambdaValidator.with((name, value) -> {
+        for (Object entry : (java.util.List<?>) value) {
+            String text = entry.toString().trim();
+            if (text.isEmpty() || text.startsWith(":") || text.endsWith(":") || text.startsWith(".")
+                    || text.endsWith(".")) {
+                throw new ConfigException(name, value, "'" + text + "' is not a field name such as op, "
+                        + "source.ts_ms or ts_ms:alias");
+            }
+        }
+    }, () -> "field names such as op, source.ts_ms, ts_ms:alias");
+
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(DELETE_TOMBSTONE_HANDLING_MODE_CONFIG, ConfigDef.Type.STRING, null,
                     ConfigDef.LambdaValidator.with((name, value) -> {
@@ -88,16 +100,18 @@ public class ExtractNewRecordState<R extends ConnectRecord<R>> implements Transf
                             + "them into tombstones, 'rewrite' adds __deleted.")
             .define(DROP_TOMBSTONES_CONFIG, ConfigDef.Type.BOOLEAN, true, ConfigDef.Importance.LOW,
                     "Deprecated in favour of delete.tombstone.handling.mode. Whether tombstones are dropped.")
-            .define(ADD_FIELDS_CONFIG, ConfigDef.Type.LIST, "", ConfigDef.Importance.LOW,
+            .define(ADD_FIELDS_CONFIG, ConfigDef.Type.LIST, "", FIELD_LIST, ConfigDef.Importance.LOW,
                     "Envelope or source fields to add to the row, e.g. 'op,table,lsn,source.ts_ms'. A bare name is "
                             + "looked up in the envelope first (op, ts_ms), then in source; 'source.x' and "
                             + "'transaction.x' name a nested field. Added as <prefix><name> with dots as underscores "
                             + "(__op, __source_ts_ms); 'name:alias' renames.")
-            .define(ADD_FIELDS_PREFIX_CONFIG, ConfigDef.Type.STRING, "__", ConfigDef.Importance.LOW,
+            .define(ADD_FIELDS_PREFIX_CONFIG, ConfigDef.Type.STRING, "__", new ConfigDef.NonNullValidator(),
+                    ConfigDef.Importance.LOW,
                     "Prefix of the added fields and of __deleted.")
-            .define(ADD_HEADERS_CONFIG, ConfigDef.Type.LIST, "", ConfigDef.Importance.LOW,
+            .define(ADD_HEADERS_CONFIG, ConfigDef.Type.LIST, "", FIELD_LIST, ConfigDef.Importance.LOW,
                     "Envelope or source fields to add as record headers, named as in add.fields.")
-            .define(ADD_HEADERS_PREFIX_CONFIG, ConfigDef.Type.STRING, "__", ConfigDef.Importance.LOW,
+            .define(ADD_HEADERS_PREFIX_CONFIG, ConfigDef.Type.STRING, "__", new ConfigDef.NonNullValidator(),
+                    ConfigDef.Importance.LOW,
                     "Prefix of the added headers.");
 
     private DeleteHandling deleteHandling;

@@ -62,7 +62,8 @@ public abstract class MaskField<R extends ConnectRecord<R>> implements Transform
             .define(HASH_ALGORITHM_CONFIG, ConfigDef.Type.STRING, "SHA-256",
                     ConfigDef.ValidString.in("SHA-256", "SHA-384", "SHA-512"), ConfigDef.Importance.LOW,
                     "Digest algorithm of hash mode.")
-            .define(REPLACEMENT_CONFIG, ConfigDef.Type.STRING, "****", ConfigDef.Importance.LOW,
+            .define(REPLACEMENT_CONFIG, ConfigDef.Type.STRING, "****", new ConfigDef.NonNullValidator(),
+                    ConfigDef.Importance.LOW,
                     "Text that replaces string values in replace mode.");
 
     private Set<String> fields;
@@ -87,8 +88,6 @@ public abstract class MaskField<R extends ConnectRecord<R>> implements Transform
         salt = saltPassword == null ? new byte[0] : saltPassword.value().getBytes(StandardCharsets.UTF_8);
         digest();
     }
-
-    protected abstract Schema operatingSchema(R record);
 
     protected abstract Object operatingValue(R record);
 
@@ -278,11 +277,6 @@ public abstract class MaskField<R extends ConnectRecord<R>> implements Transform
     /** Masks fields of the record key. */
     public static class Key<R extends ConnectRecord<R>> extends MaskField<R> {
         @Override
-        protected Schema operatingSchema(R record) {
-            return record.keySchema();
-        }
-
-        @Override
         protected Object operatingValue(R record) {
             return record.key();
         }
@@ -296,11 +290,6 @@ public abstract class MaskField<R extends ConnectRecord<R>> implements Transform
 
     /** Masks fields of the record value. */
     public static class Value<R extends ConnectRecord<R>> extends MaskField<R> {
-        @Override
-        protected Schema operatingSchema(R record) {
-            return record.valueSchema();
-        }
-
         @Override
         protected Object operatingValue(R record) {
             return record.value();

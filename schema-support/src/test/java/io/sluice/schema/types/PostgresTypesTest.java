@@ -260,6 +260,24 @@ class PostgresTypesTest {
     }
 
     @Test
+    void rareButValidTextForms() {
+        ColumnConverter zoned = converter(ColumnType.of("timestamptz"));
+        assertThat(zoned.toConnect("10000-01-01 00:00:00+00")).isEqualTo("+10000-01-01T00:00:00Z");
+        assertThat(zoned.toConnect("0001-01-01 00:00:00+00 BC")).isEqualTo("0000-01-01T00:00:00Z");
+        assertThat(zoned.toConnect("2024-06-01 12:00:00+05:45:30")).isEqualTo("2024-06-01T06:14:30Z");
+        assertThat(converter(ColumnType.of("timestamp")).toConnect("2024-01-31 13:45:30.1234567"))
+                .isEqualTo(1_706_708_730_123_456L);
+        ColumnConverter iso = converter(ColumnType.of("interval"), DEFAULTS.withIntervalHandling(IntervalHandlingMode.STRING));
+        assertThat(iso.toConnect("-P1Y2M")).isEqualTo("P-1Y-2M0DT0H0M0S");
+        assertThat(iso.toConnect("P-3DT-4H")).isEqualTo("P0Y0M-3DT-4H0M0S");
+        assertThat(converter(ColumnType.of("interval")).toConnect("100:00:00")).isEqualTo(360_000_000_000L);
+        assertThat(converter(ColumnType.of("_int4")).toConnect("[0:1]={7,8}")).isEqualTo(List.of(7, 8));
+        assertThat(converter(ColumnType.of("_text")).toConnect("{\"\"}")).isEqualTo(List.of(""));
+        assertThat(converter(ColumnType.of("_bool")).toConnect("{t,f,NULL}")).isEqualTo(Arrays.asList(true, false, null));
+        assertThat(converter(ColumnType.of("int4")).schema().isOptional()).isTrue();
+    }
+
+    @Test
     void badTextNamesTheColumn() {
         assertThatThrownBy(() -> convert("int4", "abc")).isInstanceOf(DataException.class)
                 .hasMessageContaining("'abc'").hasMessageContaining("column c").hasMessageContaining("int4");
