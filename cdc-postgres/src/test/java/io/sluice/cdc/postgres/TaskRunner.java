@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
+import org.apache.kafka.connect.source.TransactionContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
@@ -24,9 +25,15 @@ final class TaskRunner implements AutoCloseable {
     final Map<Map<String, Object>, Map<String, Object>> offsets = new HashMap<>();
     private final Map<String, String> config;
     private PostgresSourceTask task;
+    private TransactionContext transactionContext;
 
     TaskRunner(Map<String, String> config) {
         this.config = config;
+    }
+
+    TaskRunner withTransactionContext(TransactionContext context) {
+        this.transactionContext = context;
+        return this;
     }
 
     TaskRunner start() {
@@ -35,6 +42,11 @@ final class TaskRunner implements AutoCloseable {
             @Override
             public Map<String, String> configs() {
                 return config;
+            }
+
+            @Override
+            public TransactionContext transactionContext() {
+                return transactionContext;
             }
 
             @Override
