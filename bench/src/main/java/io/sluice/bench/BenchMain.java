@@ -50,9 +50,13 @@ public final class BenchMain {
                 }
             }
             // Raw baselines need no worker; each connector system gets a freshly started worker so its peaks are its own.
+            boolean workerFresh = o.freshWorker;
             for (String system : o.systems) {
                 boolean usesWorker = !system.equals("raw") && prepared.stream().anyMatch(b -> !(b instanceof ConverterRun));
-                if (usesWorker && o.restartPerSystem) {
+                if (usesWorker && workerFresh) {
+                    BenchContext.log("the worker was just started: " + system + " runs on it without a restart");
+                    workerFresh = false;
+                } else if (usesWorker && o.restartPerSystem) {
                     BenchContext.log("restarting the worker for " + system);
                     try {
                         ctx.worker.restartWorker();
@@ -111,7 +115,7 @@ public final class BenchMain {
     private static Map<String, String> machine(Options o, String args) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
-        m.put("command", "bench/run " + args.replaceAll("--(root|results|work|kafka|connect|registry|jmx-port) \\S+ ?", "").trim());
+        m.put("command", "bench/run " + args.replaceAll("--(root|results|work|kafka|connect|registry) \\S+ ?|--fresh-worker ?", "").trim());
         m.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         m.put("memory", memTotal());
         m.put("cpu", cpuModel());
@@ -121,6 +125,7 @@ public final class BenchMain {
         m.put("debezium", "3.6.0.Final (plugin tarballs from Maven Central)");
         m.put("sluice", gitHead(o.root));
         m.put("worker heap", System.getenv().getOrDefault("SLUICE_CONNECT_HEAP", "1g"));
+        m.put("sluice plugins (as staged for the worker)", stagedPlugins());
         try {
             m.put("postgresql", new PgDatabase(o).queryString("SELECT version()"));
         } catch (SQLException e) {
@@ -134,6 +139,26 @@ public final class BenchMain {
         }
         m.put("note", "the machine is shared: other engineers' builds and tests run beside the benchmark, so absolute figures are noisy; compare within a run");
         return m;
+    }
+
+    /** Build times of the Sluice plugin jars the worker loaded: the report says which build it measured. */
+    private static String stagedPlugins() {
+        String stack = System.getenv("SLUICE_STACK_DIR");
+        if (stack == null) return "unknown (SLUICE_STACK_DIR unset)";
+        List<String> out = new ArrayList<>();
+        try (var dirs = Files.list(Path.of(stack, "plugins"))) {
+            for (Path d : dirs.sorted().toList()) {
+                String name = d.getFileName().toString();
+                Path jar = d.resolve("lib").resolve(name + ".jar");
+                if (Files.exists(jar)) {
+                    out.add(name.replace("sluice-", "").replace("-0.1.0", "") + " " + DateTimeFormatter.ofPattern("HH:mm")
+                            .format(Files.getLastModifiedTime(jar).toInstant().atZone(ZoneOffset.UTC)));
+                }
+            }
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+        return String.join(", ", out) + " UTC (jar build times)";
     }
 
     private static String memTotal() {

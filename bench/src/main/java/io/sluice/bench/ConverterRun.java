@@ -19,7 +19,7 @@ final class ConverterRun implements Benchmark {
         this.ctx = ctx;
         this.result = new Results.Benchmark("converter", "Converters, one 10-column change event (records/s, one thread)",
                 "JMH 1.37, 1 fork, 2 x 2 s warm-up, " + ctx.options.runs + " x 3 s measured iterations (each iteration is one \"run\"), "
-                        + "Throughput mode, one thread. serialise = fromConnectData of a new insert envelope per call; "
+                        + "Throughput mode, one thread. serialise = fromConnectData of one of 1024 pre-built insert envelopes per call; "
                         + "deserialise = toConnectData of one encoded envelope. Avro = Sluice AvroConverter with the stack's registry "
                         + "(schema registered on first use, cached after); JSON = Connect JsonConverter, schemas.enable=true.");
     }

@@ -26,6 +26,8 @@ final class Options {
     int latencyWarmupSeconds = 5;
     int stallSeconds = 45;
     boolean restartPerSystem = true;
+    /** bench/run just started the stack: the worker is fresh, so the first connector system needs no restart. */
+    boolean freshWorker = false;
 
     Path root;
     Path resultsDir;
@@ -40,7 +42,6 @@ final class Options {
     String dbUser = "sluice";
     String dbPassword = "sluice";
     String database = "bench";
-    int jmxPort = 18099;
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -49,7 +50,7 @@ final class Options {
             String arg = a.get(i);
             String value = i + 1 < a.size() ? a.get(i + 1) : null;
             switch (arg) {
-                case "--quick" -> { o.mode = "quick"; o.rows = 100_000; o.latencySeconds = 15; }
+                case "--quick" -> { o.mode = "quick"; o.rows = 100_000; o.latencySeconds = 10; o.latencyWarmupSeconds = 3; }
                 case "--mode" -> { o.mode = need(arg, value); i++; }
                 case "--sizes", "--rows" -> { o.rows = parseCount(need(arg, value)); i++; }
                 case "--runs" -> { o.runs = Integer.parseInt(need(arg, value)); i++; }
@@ -64,13 +65,13 @@ final class Options {
                 case "--latency-seconds" -> { o.latencySeconds = Integer.parseInt(need(arg, value)); i++; }
                 case "--stall-seconds" -> { o.stallSeconds = Integer.parseInt(need(arg, value)); i++; }
                 case "--no-restart" -> o.restartPerSystem = false;
+                case "--fresh-worker" -> o.freshWorker = true;
                 case "--root" -> { o.root = Path.of(need(arg, value)); i++; }
                 case "--results" -> { o.resultsDir = Path.of(need(arg, value)); i++; }
                 case "--work" -> { o.workDir = Path.of(need(arg, value)); i++; }
                 case "--kafka" -> { o.kafka = need(arg, value); i++; }
                 case "--connect" -> { o.connectUrl = need(arg, value); i++; }
                 case "--registry" -> { o.registryUrl = need(arg, value); i++; }
-                case "--jmx-port" -> { o.jmxPort = Integer.parseInt(need(arg, value)); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }

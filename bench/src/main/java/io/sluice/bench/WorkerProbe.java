@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -32,16 +34,9 @@ final class WorkerProbe {
         this.stackDir = dir == null ? options.root.resolve(".stack") : Path.of(dir);
     }
 
-    /**
-     * Restarts the worker through bin/stack, with a JMX port so heap can be read. JAVA_TOOL_OPTIONS is
-     * set only for this child: the only JVM that `bin/stack restart connect` starts is the worker.
-     */
+    /** Restarts the worker through bin/stack (same environment, so the same ports and plugin.path). */
     void restartWorker() {
         ProcessBuilder pb = new ProcessBuilder(options.root.resolve("bin/stack").toString(), "restart", "connect");
-        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dcom.sun.management.jmxremote.port=" + options.jmxPort
-                + " -Dcom.sun.management.jmxremote.rmi.port=" + options.jmxPort
-                + " -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false"
-                + " -Dcom.sun.management.jmxremote.host=127.0.0.1 -Djava.rmi.server.hostname=127.0.0.1");
         pb.redirectErrorStream(true);
         Path log = options.workDir.resolve("restart-connect.log");
         pb.redirectOutput(log.toFile());
@@ -101,12 +96,11 @@ final class WorkerProbe {
         JMXConnector jmx = null;
         MemoryMXBean memory = null;
         try {
-            jmx = JMXConnectorFactory.connect(new JMXServiceURL(
-                    "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + options.jmxPort + "/jmxrmi"));
+            jmx = JMXConnectorFactory.connect(new JMXServiceURL(localJmxAddress(pid)));
             MBeanServerConnection conn = jmx.getMBeanServerConnection();
             memory = ManagementFactory.newPlatformMXBeanProxy(conn, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
-        } catch (IOException e) {
-            heapProblem = "heap not sampled: JMX on port " + options.jmxPort + " unreachable (" + e.getMessage() + ")";
+        } catch (IOException | RuntimeException e) {
+            heapProblem = "heap not sampled: no JMX connection to the worker (" + e.getMessage() + ")";
         }
         try {
             while (sampling) {
@@ -135,6 +129,23 @@ final class WorkerProbe {
                     // closing a finished probe's connection: nothing left to report
                 }
             }
+        }
+    }
+
+    /**
+     * Attaches to the worker (same user) and starts its local JMX agent, as jconsole does: heap can then be
+     * read in-process every 500 ms, where forking jcmd each time would load a busy 2-core machine.
+     */
+    private static String localJmxAddress(int pid) throws IOException {
+        try {
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+            try {
+                return vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+        } catch (AttachNotSupportedException e) {
+            throw new IOException("cannot attach to pid " + pid + ": " + e.getMessage(), e);
         }
     }
 
