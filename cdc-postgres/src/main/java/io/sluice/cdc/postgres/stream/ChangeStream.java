@@ -325,16 +325,12 @@ public final class ChangeStream {
         if (resume != null && txCommitLsn > resume.lsnCommit()) {
             resume = null;
         }
-        if (config.capture().provideTransactionMetadata()) {
-            eventsPerTable = new LinkedHashMap<>();
-            String id = ChangeRecords.transactionId(txId, txCommitLsn);
-            emit(sequence -> records.transactionRecord(sequence, id,
-                    TransactionSchemas.begin(id, txCommitMicros / 1000), offset(0, 0)), 0, 0);
-        }
+        eventsPerTable = null;
     }
 
     private void onCommit(PgOutputMessage.Commit commit) throws InterruptedException {
-        if (config.capture().provideTransactionMetadata() && eventsPerTable != null) {
+        if (eventsPerTable != null) {
+            // END only for transactions that produced a BEGIN, i.e. touched a captured table.
             String id = ChangeRecords.transactionId(txId, txCommitLsn);
             long change = changeIndex + 1;
             Map<String, Long> counts = eventsPerTable;
@@ -349,19 +345,30 @@ public final class ChangeStream {
 
     private void emitChange(CapturedTable table, Operation op, TupleData before, TupleData after, Struct key, int part)
             throws InterruptedException {
-        if (skipped(changeIndex, part)) {
-            return;
-        }
+        // Transaction bookkeeping also counts records skipped on resume, so orders and counts stay right.
         Struct transaction = null;
-        if (eventsPerTable != null && config.capture().provideTransactionMetadata()) {
+        if (config.capture().provideTransactionMetadata()) {
+            if (eventsPerTable == null) {
+                emitBegin();
+            }
             long perTable = eventsPerTable.merge(table.id().qualified(), 1L, Long::sum);
             transaction = TransactionSchemas.block(ChangeRecords.transactionId(txId, txCommitLsn), ++totalOrder, perTable);
+        }
+        if (skipped(changeIndex, part)) {
+            return;
         }
         Struct source = records.source(table, txCommitMicros, SnapshotMarker.FALSE, txId, currentLsn, null);
         Struct envelope = records.envelope(table, op, before == null ? null : table.oldRow(before),
                 after == null ? null : table.row(after), source, transaction);
         long change = changeIndex;
         emit(sequence -> records.changeRecord(sequence, table, key, envelope, offset(change, part)), change, part);
+    }
+
+    private void emitBegin() throws InterruptedException {
+        eventsPerTable = new LinkedHashMap<>();
+        String id = ChangeRecords.transactionId(txId, txCommitLsn);
+        emit(sequence -> records.transactionRecord(sequence, id,
+                TransactionSchemas.begin(id, txCommitMicros / 1000), offset(0, 0)), 0, 0);
     }
 
     private void emitTombstone(CapturedTable table, Struct key, int part) throws InterruptedException {
