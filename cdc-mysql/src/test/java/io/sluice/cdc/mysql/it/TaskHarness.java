@@ -19,6 +19,7 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 final class TaskHarness implements AutoCloseable {
 
     private final Map<Map<String, ?>, Map<String, ?>> committed = new HashMap<>();
+    private final java.util.ArrayDeque<SourceRecord> buffered = new java.util.ArrayDeque<>();
     private final Map<String, String> config;
     private MySqlSourceTask task;
 
@@ -73,29 +74,52 @@ final class TaskHarness implements AutoCloseable {
         return this;
     }
 
-    /** Polls until {@code count} records matching the filter came, committing each one's offset. */
+    /** Polls until {@code count} records matching the filter came, committing each record it hands out. */
     List<SourceRecord> take(int count, Predicate<SourceRecord> filter) throws InterruptedException {
         List<SourceRecord> taken = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (taken.size() < count) {
-            if (System.nanoTime() > deadline) {
+            SourceRecord record = next(deadline);
+            if (record == null) {
                 throw new AssertionError("Got only " + taken.size() + " of " + count + " records: " + taken);
             }
-            List<SourceRecord> batch = task.poll();
-            if (batch == null) {
-                continue;
-            }
-            for (SourceRecord record : batch) {
-                commit(record);
-                if (filter.test(record)) {
-                    taken.add(record);
-                    if (taken.size() == count) {
-                        break;
-                    }
-                }
+            if (filter.test(record)) {
+                taken.add(record);
             }
         }
         return taken;
+    }
+
+    /** Every record up to and including the first that matches {@code last}. */
+    List<SourceRecord> takeUntil(Predicate<SourceRecord> last) throws InterruptedException {
+        List<SourceRecord> taken = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            SourceRecord record = next(deadline);
+            if (record == null) {
+                throw new AssertionError("The expected record did not come; got " + taken.size() + " records");
+            }
+            taken.add(record);
+            if (last.test(record)) {
+                return taken;
+            }
+        }
+    }
+
+    /** The next record (committing its offset), or null at the deadline. */
+    private SourceRecord next(long deadline) throws InterruptedException {
+        while (buffered.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            List<SourceRecord> batch = task.poll();
+            if (batch != null) {
+                buffered.addAll(batch);
+            }
+        }
+        SourceRecord record = buffered.poll();
+        commit(record);
+        return record;
     }
 
     /** Takes {@code count} records of one topic. */
@@ -106,6 +130,11 @@ final class TaskHarness implements AutoCloseable {
     /** Polls for a while and returns what came, committing it. */
     List<SourceRecord> drain(Duration wait) throws InterruptedException {
         List<SourceRecord> taken = new ArrayList<>();
+        while (!buffered.isEmpty()) {
+            SourceRecord record = buffered.poll();
+            commit(record);
+            taken.add(record);
+        }
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             List<SourceRecord> batch = task.poll();
@@ -121,11 +150,18 @@ final class TaskHarness implements AutoCloseable {
         committed.put(record.sourcePartition(), record.sourceOffset());
     }
 
+    /** Stores an offset as if a previous run had committed it. */
+    void seedOffset(Map<String, ?> partition, Map<String, ?> offset) {
+        committed.put(partition, offset);
+    }
+
     Map<Map<String, ?>, Map<String, ?>> committed() {
         return committed;
     }
 
+    /** Stops the task like a worker would: records polled but not handed out are lost, their offsets not committed. */
     void stop() {
+        buffered.clear();
         if (task != null) {
             task.stop();
             task = null;
