@@ -377,6 +377,108 @@ final class PgText {
         return negative ? value.negate() : value;
     }
 
+    /**
+     * An {@code hstore} such as {@code "a"=>"1", "b"=>NULL} as a JSON object text ({@code {"a":"1","b":null}}),
+     * as Debezium writes hstore columns by default.
+     */
+    static String hstoreAsJson(String s) {
+        StringBuilder json = new StringBuilder(s.length() + 2).append('{');
+        int p = 0;
+        int end = s.length();
+        boolean first = true;
+        while (true) {
+            while (p < end && (s.charAt(p) == ' ' || s.charAt(p) == ',')) {
+                p++;
+            }
+            if (p >= end) {
+                break;
+            }
+            StringBuilder key = new StringBuilder();
+            p = hstoreToken(s, p, key);
+            if (!s.startsWith("=>", p)) {
+                throw new IllegalArgumentException("expected => in hstore");
+            }
+            p += 2;
+            while (p < end && s.charAt(p) == ' ') {
+                p++;
+            }
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            appendJsonString(json, key);
+            json.append(':');
+            if (s.startsWith("NULL", p) && (p + 4 == end || s.charAt(p + 4) == ',' || s.charAt(p + 4) == ' ')) {
+                json.append("null");
+                p += 4;
+            } else {
+                StringBuilder value = new StringBuilder();
+                p = hstoreToken(s, p, value);
+                appendJsonString(json, value);
+            }
+        }
+        return json.append('}').toString();
+    }
+
+    private static int hstoreToken(String s, int p, StringBuilder out) {
+        if (p >= s.length() || s.charAt(p) != '"') {
+            throw new IllegalArgumentException("expected a quoted hstore key or value");
+        }
+        p++;
+        while (p < s.length() && s.charAt(p) != '"') {
+            char c = s.charAt(p++);
+            if (c == '\\' && p < s.length()) {
+                c = s.charAt(p++);
+            }
+            out.append(c);
+        }
+        if (p >= s.length()) {
+            throw new IllegalArgumentException("unterminated hstore string");
+        }
+        return p + 1;
+    }
+
+    private static void appendJsonString(StringBuilder json, CharSequence text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"':
+                    json.append("\\\"");
+                    break;
+                case '\\':
+                    json.append("\\\\");
+                    break;
+                case '\n':
+                    json.append("\\n");
+                    break;
+                case '\r':
+                    json.append("\\r");
+                    break;
+                case '\t':
+                    json.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+            }
+        }
+        json.append('"');
+    }
+
+    /** A {@code point} such as {@code (1.5,-2)} as {x, y}. */
+    static double[] parsePoint(String s) {
+        int comma = s.indexOf(',');
+        if (s.length() < 5 || s.charAt(0) != '(' || s.charAt(s.length() - 1) != ')' || comma < 0) {
+            throw new IllegalArgumentException("not a point");
+        }
+        return new double[] {Double.parseDouble(s.substring(1, comma)),
+                Double.parseDouble(s.substring(comma + 1, s.length() - 1))};
+    }
+
     // --- pieces ---
 
     /** Index just after {@code Y+-MM-DD}. */

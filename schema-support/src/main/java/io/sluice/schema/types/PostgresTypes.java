@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * <tr><td>timestamptz</td><td>ZonedTimestamp (UTC); "infinity" / "-infinity"</td></tr>
  * <tr><td>interval</td><td>MicroDuration, or Interval (ISO-8601 string)</td></tr>
  * <tr><td>uuid / json, jsonb / xml</td><td>Uuid / Json / Xml</td></tr>
+ * <tr><td>hstore</td><td>Json (an object of strings and nulls)</td></tr>
+ * <tr><td>point</td><td>io.debezium.data.geometry.Point {x, y, wkb, srid}</td></tr>
  * <tr><td>enum types (column has enum values)</td><td>Enum</td></tr>
  * <tr><td>one-dimensional arrays of the above</td><td>ARRAY of optional elements</td></tr>
  * </table>
@@ -185,6 +187,12 @@ public final class PostgresTypes {
                 return new Mapping(SemanticSchemas.json(), PostgresTypes::text);
             case "xml":
                 return new Mapping(SemanticSchemas.xml(), PostgresTypes::text);
+            case "hstore":
+                return new Mapping(SemanticSchemas.json(), v -> PgText.hstoreAsJson(text(v)));
+            case "point": {
+                Schema point = SemanticSchemas.pointSchema(type.optional());
+                return new Mapping(null, point, v -> point(text(v), point));
+            }
             default:
                 if (!type.enumValues().isEmpty()) {
                     return new Mapping(SemanticSchemas.enumeration(type.enumValues()), PostgresTypes::text);
@@ -273,6 +281,17 @@ public final class PostgresTypes {
         }
         throw new IllegalArgumentException(text + " has no exact decimal form; use decimal.handling.mode=double "
                 + "or string to keep it");
+    }
+
+    /** A point with its x, y and WKB (little-endian), without SRID, as Debezium writes PostgreSQL points. */
+    private static Struct point(String text, Schema schema) {
+        double[] xy = PgText.parsePoint(text);
+        byte[] wkb = java.nio.ByteBuffer.allocate(21).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put((byte) 1).putInt(1).putDouble(xy[0]).putDouble(xy[1]).array();
+        return new Struct(schema)
+                .put(SemanticTypes.POINT_X, xy[0])
+                .put(SemanticTypes.POINT_Y, xy[1])
+                .put(SemanticTypes.GEOMETRY_WKB, wkb);
     }
 
     private static boolean bitAsBoolean(String text) {

@@ -12,6 +12,8 @@ public final class SemanticSchemas {
     private static final Schema OPTIONAL_VARIABLE_SCALE_DECIMAL = variableScaleDecimal().optional().build();
     private static final Schema GEOMETRY = geometry().build();
     private static final Schema OPTIONAL_GEOMETRY = geometry().optional().build();
+    private static final Schema POINT = point().build();
+    private static final Schema OPTIONAL_POINT = point().optional().build();
 
     private SemanticSchemas() {
     }
@@ -109,6 +111,20 @@ public final class SemanticSchemas {
                 .doc("Geometry")
                 .field(SemanticTypes.GEOMETRY_WKB, Schema.BYTES_SCHEMA)
                 .field(SemanticTypes.GEOMETRY_SRID, Schema.OPTIONAL_INT32_SCHEMA);
+    }
+
+    public static SchemaBuilder point() {
+        return SchemaBuilder.struct().name(SemanticTypes.POINT).version(1)
+                .doc("Geometry (POINT)")
+                .field(SemanticTypes.POINT_X, Schema.FLOAT64_SCHEMA)
+                .field(SemanticTypes.POINT_Y, Schema.FLOAT64_SCHEMA)
+                .field(SemanticTypes.GEOMETRY_WKB, Schema.OPTIONAL_BYTES_SCHEMA)
+                .field(SemanticTypes.GEOMETRY_SRID, Schema.OPTIONAL_INT32_SCHEMA);
+    }
+
+    /** The built Point schema, shared so that structs of it compare by identity. */
+    public static Schema pointSchema(boolean optional) {
+        return optional ? OPTIONAL_POINT : POINT;
     }
 
     /** The built Geometry schema, shared so that structs of it compare by identity. */

@@ -45,6 +45,8 @@ public final class SemanticTypes {
     public static final String ENUM_SET = "io.debezium.data.EnumSet";
     /** STRUCT {scale INT32, value BYTES} of a decimal whose scale varies per value. */
     public static final String VARIABLE_SCALE_DECIMAL = "io.debezium.data.VariableScaleDecimal";
+    /** STRUCT {x FLOAT64, y FLOAT64, wkb BYTES, srid INT32} of a PostgreSQL point. */
+    public static final String POINT = "io.debezium.data.geometry.Point";
     /** STRUCT {wkb BYTES, srid INT32} of a geometry. */
     public static final String GEOMETRY = "io.debezium.data.geometry.Geometry";
 
@@ -65,6 +67,8 @@ public final class SemanticTypes {
     public static final String VARIABLE_SCALE_DECIMAL_VALUE = "value";
     public static final String GEOMETRY_WKB = "wkb";
     public static final String GEOMETRY_SRID = "srid";
+    public static final String POINT_X = "x";
+    public static final String POINT_Y = "y";
 
     private SemanticTypes() {
     }

@@ -278,6 +278,22 @@ class PostgresTypesTest {
     }
 
     @Test
+    void hstoreAsJsonAndPointsAsGeometry() {
+        ColumnConverter hstore = converter(ColumnType.of("hstore"));
+        assertThat(hstore.schema().name()).isEqualTo(SemanticTypes.JSON);
+        assertThat(hstore.toConnect("\"a\"=>\"1\", \"b\"=>NULL, \"q\\\"k\"=>\"x y\"")).isEqualTo(
+                "{\"a\":\"1\",\"b\":null,\"q\\\"k\":\"x y\"}");
+        assertThat(hstore.toConnect("")).isEqualTo("{}");
+        ColumnConverter point = converter(ColumnType.of("point"));
+        assertThat(point.schema().name()).isEqualTo(SemanticTypes.POINT);
+        Struct value = (Struct) point.toConnect("(1.5,-2)");
+        assertThat(value.getFloat64("x")).isEqualTo(1.5);
+        assertThat(value.getFloat64("y")).isEqualTo(-2.0);
+        assertThat(value.getBytes("wkb")).hasSize(21).startsWith(1, 1, 0, 0, 0);
+        assertThat(value.get("srid")).isNull();
+    }
+
+    @Test
     void badTextNamesTheColumn() {
         assertThatThrownBy(() -> convert("int4", "abc")).isInstanceOf(DataException.class)
                 .hasMessageContaining("'abc'").hasMessageContaining("column c").hasMessageContaining("int4");
