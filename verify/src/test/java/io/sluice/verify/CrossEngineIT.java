@@ -76,6 +76,16 @@ class CrossEngineIT {
     }
 
     @Test
+    void mariaDbToPostgresComparesEqualToo() throws Exception {
+        VerifyRun run = VerifyRun.of("--source", TestDatabases.mariaDbUrl(DATABASE), "--source-user", USER, "--source-password", PASSWORD,
+                "--target", TestDatabases.postgresUrl(DATABASE), "--target-user", USER, "--target-password", PASSWORD,
+                "--table", "typed", "--chunk-size", "2", "--json");
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(0);
+        assertThat(run.json().get("tables").get(0).get("sourceRows").asLong()).isEqualTo(4);
+    }
+
+    @Test
     void missingExtraAndChangedRowsAreReportedWithTheirKeys() throws Exception {
         TestDatabases.mariaDb(DATABASE,
                 "DELETE FROM typed WHERE id = 3",

@@ -131,6 +131,10 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public String keyOrder(String tableAlias, Column key, ColumnKind kind, boolean binaryText) {
         String c = tableAlias + "." + quote(key.name());
+        if (kind == ColumnKind.UUID && key.kind().isTextLike()) {
+            // uuids kept as text facing a uuid column: order them as the canonical lower-case text
+            return "CAST(LOWER(" + text(c) + ") AS BINARY)";
+        }
         // bytes of UTF-8 sort in code point order, as PostgreSQL's "C" collation does
         return binaryText && key.kind().isTextLike() ? "CAST(" + text(c) + " AS BINARY)" : c;
     }
@@ -139,7 +143,7 @@ public final class MariaDbDialect implements Dialect {
     public String keyParameter(Column key, ColumnKind kind, boolean binaryText) {
         return switch (key.kind()) {
             case BINARY -> "UNHEX(?)";
-            case TEXT, OTHER, JSON -> binaryText ? "CAST(CONVERT(? USING utf8mb4) AS BINARY)" : "?";
+            case TEXT, OTHER, JSON -> binaryText || kind == ColumnKind.UUID ? "CAST(CONVERT(? USING utf8mb4) AS BINARY)" : "?";
             default -> "?";
         };
     }

@@ -125,6 +125,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String keyOrder(String tableAlias, Column key, ColumnKind kind, boolean binaryText) {
         String c = tableAlias + "." + quote(key.name());
+        if (kind == ColumnKind.UUID && key.kind().isTextLike()) {
+            // uuids kept as text facing a uuid column: order them as the canonical lower-case text
+            return "lower(" + c + ") COLLATE \"C\"";
+        }
         return binaryText && key.kind().isTextLike() ? c + " COLLATE \"C\"" : c;
     }
 
