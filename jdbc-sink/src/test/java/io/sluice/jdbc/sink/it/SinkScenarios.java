@@ -487,6 +487,29 @@ abstract class SinkScenarios {
     }
 
     @Test
+    void aConnectionKilledDuringALargeFlushLosesAndDoublesNothing() throws Exception {
+        String table = table("midflush");
+        ChangeEvents events = customers(table);
+        // No key and plain inserts: a flush applied twice would show as extra rows.
+        JdbcSinkTask task = start("insert.mode", "insert", "batch.size", "1000000");
+        deliver(task, events.create(events.row("id", 0, "name", "first")));
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 1; i <= 30_000; i++) {
+            records.add(events.create(events.row("id", i, "name", "n" + i)));
+        }
+        task.put(records);
+        TopicPartition partition = new TopicPartition(events.topic, 0);
+        java.util.concurrent.CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> commit =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> task.preCommit(Map.of(partition, new OffsetAndMetadata(events.offset))));
+        Thread.sleep(150);
+        database().killSinkSessions();
+        Map<TopicPartition, OffsetAndMetadata> committed = commit.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(database().count(table)).isEqualTo(30_001);
+        assertThat(committed.get(partition).offset()).isEqualTo(events.offset);
+    }
+
+    @Test
     void onlyFlushedRecordsAreCommitted() {
         String table = table("offsets");
         ChangeEvents events = customers(table);
