@@ -222,13 +222,4 @@ public class JdbcSourceTask extends SourceTask {
             connection = null;
         }
     }
-
-    /** Visible for tests: the offset each table's reader will continue after. */
-    Map<String, SourceOffset> offsets() {
-        Map<String, SourceOffset> offsets = new java.util.LinkedHashMap<>();
-        synchronized (connectionLock) {
-            readers.forEach(r -> offsets.put(r.target().description(), r.offset()));
-        }
-        return offsets;
-    }
 }

@@ -1,11 +1,13 @@
 package io.sluice.jdbc.source.dialect;
 
+import io.sluice.jdbc.source.discovery.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Calendar;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,14 @@ public class MySqlDialect extends Dialect {
             throw new IllegalArgumentException("Unexpected time zone id " + id);
         }
         return id;
+    }
+
+    /** The server's own databases, listed when the URL names no database. */
+    @Override
+    protected boolean isSystemSchema(TableId table) {
+        String database = table.catalog() == null ? "" : table.catalog().toLowerCase(Locale.ROOT);
+        return super.isSystemSchema(table) || database.equals("mysql") || database.equals("information_schema")
+                || database.equals("performance_schema") || database.equals("sys");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.jdbc.source.query;
 
+import io.sluice.jdbc.source.config.JdbcSourceConfig;
 import io.sluice.jdbc.source.config.NumericMapping;
 import io.sluice.jdbc.source.dialect.Dialect;
 import io.sluice.jdbc.source.schema.RowMapping;
@@ -87,7 +88,7 @@ public final class TableReader {
             upperBound = Timestamp.from(databaseNow.toInstant().minusMillis(settings.timestampDelayMs()));
             if (offset == null && settings.timestampInitial() != null) {
                 long initial = settings.timestampInitial();
-                Timestamp start = initial == io.sluice.jdbc.source.config.JdbcSourceConfig.TIMESTAMP_INITIAL_CURRENT
+                Timestamp start = initial == JdbcSourceConfig.TIMESTAMP_INITIAL_CURRENT
                         ? databaseNow : new Timestamp(initial);
                 offset = new SourceOffset(null, start);
             }
