@@ -42,9 +42,12 @@ class ThroughputIT {
         json.configure(Map.of("schemas.enable", "true"), false);
         try (TaskRunner runner = new TaskRunner(db.config("snapshot.fetch.size", "10000")).start()) {
             long started = System.nanoTime();
+            long cpuStarted = processCpuNanos();
             long count = drain(runner, json, ROWS);
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("SNAPSHOT %d rows in %.1f s: %.0f rows/s (JSON with schemas)%n", count, seconds, count / seconds);
+            double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+            System.out.printf("SNAPSHOT %d rows in %.1f s: %.0f rows/s, %.0f rows per connector CPU second "
+                    + "(JSON with schemas)%n", count, seconds, count / seconds, count / cpuSeconds);
             assertThat(count).isEqualTo(ROWS);
 
             int transactions = ROWS / 1000;
@@ -55,11 +58,19 @@ class ThroughputIT {
                         + ", " + (from + 999) + ") g");
             }
             started = System.nanoTime();
+            cpuStarted = processCpuNanos();
             count = drain(runner, json, transactions * 1000L);
             seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("STREAM %d changes in %.1f s: %.0f events/s (JSON with schemas, %d tx of 1000)%n", count,
-                    seconds, count / seconds, transactions);
+            cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+            System.out.printf("STREAM %d changes in %.1f s: %.0f events/s, %.0f events per connector CPU second "
+                    + "(JSON with schemas, %d tx of 1000)%n", count, seconds, count / seconds, count / cpuSeconds,
+                    transactions);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long drain(TaskRunner runner, JsonConverter json, long expected) throws InterruptedException {
