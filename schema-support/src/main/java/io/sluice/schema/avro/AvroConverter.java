@@ -214,7 +214,17 @@ public class AvroConverter implements Converter {
                 AvroWriter writer = registered.equals(avro) ? ownWriter : AvroWriter.compile(connect, registered);
                 return new Target(latest.id(), writer);
             }
-            return new Target(registry.lookup(subject, avroText), ownWriter);
+            try {
+                return new Target(registry.lookup(subject, avroText), ownWriter);
+            } catch (RegistryClient.RegistryRefusal e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                throw new DataException("The schema of " + connect.name() + " is not registered under subject "
+                        + subject + " and " + AvroConverterConfig.AUTO_REGISTER_SCHEMAS_CONFIG + "=false: register it "
+                        + "first, or set " + AvroConverterConfig.USE_LATEST_VERSION_CONFIG + "=true to write in the "
+                        + "subject's latest schema (" + e.getMessage() + ")", e);
+            }
         }
     }
 

@@ -196,10 +196,16 @@ public class ExtractNewRecordState<R extends ConnectRecord<R>> implements Transf
         Struct out = new Struct(plan.rowSchema);
         Field[] rowFields = plan.rowFields;
         for (int i = 0; i < rowFields.length; i++) {
-            out.put(plan.outFields[i], row.get(rowFields[i]));
+            Object value = row.get(rowFields[i]);
+            if (value != null) {
+                out.put(plan.outFields[i], value);
+            }
         }
         for (Added field : plan.fields) {
-            out.put(field.outField, field.read(envelope));
+            Object value = field.read(envelope);
+            if (value != null) {
+                out.put(field.outField, value);
+            }
         }
         if (plan.deletedField != null) {
             out.put(plan.deletedField, delete ? "true" : "false");

@@ -215,7 +215,8 @@ class AvroConverterTest {
     void withoutAutoRegisterTheSchemaMustExist() {
         AvroConverter converter = converter(false, Map.of("auto.register.schemas", false));
         assertThatThrownBy(() -> converter.fromConnectData("orders", Schema.STRING_SCHEMA, "x"))
-                .isInstanceOf(DataException.class).hasMessageContaining("orders-value");
+                .isInstanceOf(DataException.class).hasMessageContaining("orders-value")
+                .hasMessageContaining("auto.register.schemas=false");
         int id = registry.preRegister("orders-value", "\"string\"");
         byte[] bytes = converter.fromConnectData("orders", Schema.STRING_SCHEMA, "x");
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);

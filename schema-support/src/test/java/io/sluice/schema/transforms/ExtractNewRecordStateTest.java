@@ -101,6 +101,24 @@ class ExtractNewRecordStateTest {
     }
 
     @Test
+    void rewriteKeepsAKeyOnlyBeforeImage() {
+        ChangeEventSchema required = ChangeEventSchema.of("shop", "public", "items",
+                SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).build(),
+                SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).field("name", Schema.OPTIONAL_STRING_SCHEMA)
+                        .field("qty", SchemaBuilder.int32().defaultValue(0).build()).build(),
+                SourceSchemas.postgres());
+        // REPLICA IDENTITY DEFAULT: the delete carries only the key columns.
+        Struct keyOnly = new Struct(required.valueSchema()).put("id", 4);
+        SourceRecord delete = new SourceRecord(Map.of(), Map.of(), "shop.public.items", null, null, null,
+                required.envelopeSchema(), required.envelope(Operation.DELETE, keyOnly, null, source(), 0L, null));
+        Struct out = (Struct) unwrap(Map.of("delete.tombstone.handling.mode", "rewrite")).apply(delete).value();
+        assertThat(out.getInt32("id")).isEqualTo(4);
+        assertThat(out.getString("name")).isNull();
+        assertThat(out.getInt32("qty")).isEqualTo(0);
+        assertThat(out.getString("__deleted")).isEqualTo("true");
+    }
+
+    @Test
     void legacyOptionsStillWork() {
         assertThat(unwrap(Map.of("delete.handling.mode", "rewrite")).apply(event(Operation.DELETE, row(1, "a"), null))
                 .value()).isNotNull();
