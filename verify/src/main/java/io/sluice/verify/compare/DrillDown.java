@@ -17,20 +17,23 @@ import java.util.Objects;
 final class DrillDown {
 
     private final TableSide source;
+    private final ChecksumPair checksums;
     private final TableSide target;
     private final List<ComparedColumn> columns;
     private final long sliceRows;
     private final RowDifferences differences;
 
-    DrillDown(TableSide source, TableSide target, List<ComparedColumn> columns, long sliceRows, RowDifferences differences) {
+    DrillDown(TableSide source, ChecksumPair checksums, TableSide target, List<ComparedColumn> columns, long sliceRows,
+              RowDifferences differences) {
         this.source = source;
+        this.checksums = checksums;
         this.target = target;
         this.columns = columns;
         this.sliceRows = Math.max(1, sliceRows);
         this.differences = differences;
     }
 
-    void examine(KeyRange chunk, ChunkChecksum sourceSum) throws SQLException {
+    void examine(KeyRange chunk, ChunkChecksum sourceSum) throws SQLException, InterruptedException {
         if (sourceSum.rows() <= sliceRows) {
             compareRows(chunk);
             return;
@@ -47,8 +50,8 @@ final class DrillDown {
         compareSlice(new KeyRange(lower, chunk.upTo()));
     }
 
-    private void compareSlice(KeyRange slice) throws SQLException {
-        if (!source.checksum(slice).equals(target.checksum(slice))) {
+    private void compareSlice(KeyRange slice) throws SQLException, InterruptedException {
+        if (!checksums.of(slice).equal()) {
             compareRows(slice);
         }
     }

@@ -39,12 +39,12 @@ public final class TableComparison {
         TableSide source = TableSide.source(sourceConnection, sourceDialect, pairing);
         TableSide target = TableSide.target(targetConnection, targetDialect, pairing);
         RowDifferences differences = new RowDifferences(settings.show());
-        DrillDown drillDown = new DrillDown(source, target, pairing.columns(),
-                Math.max(1, settings.chunkSize() / 10), differences);
         RateLimit rateLimit = new RateLimit(settings.maxRowsPerSecond());
 
         sourceDialect.beginSnapshot(sourceConnection);
-        try {
+        try (ChecksumPair checksums = new ChecksumPair(source, target)) {
+            DrillDown drillDown = new DrillDown(source, checksums, target, pairing.columns(),
+                    Math.max(1, settings.chunkSize() / 10), differences);
             targetDialect.beginSnapshot(targetConnection);
             try {
                 long estimate = sourceDialect.catalog().estimatedRows(sourceConnection, pairing.source());
@@ -58,14 +58,13 @@ public final class TableComparison {
                 while (true) {
                     List<String> upper = source.keyAt(new KeyRange(lower, null), settings.chunkSize() - 1L);
                     KeyRange chunk = new KeyRange(lower, upper);
-                    ChunkChecksum sourceSum = source.checksum(chunk);
-                    ChunkChecksum targetSum = target.checksum(chunk);
+                    ChecksumPair.Sums sums = checksums.of(chunk);
                     chunks++;
-                    sourceRows += sourceSum.rows();
-                    targetRows += targetSum.rows();
-                    if (!sourceSum.equals(targetSum)) {
+                    sourceRows += sums.source().rows();
+                    targetRows += sums.target().rows();
+                    if (!sums.equal()) {
                         differing++;
-                        drillDown.examine(chunk, sourceSum);
+                        drillDown.examine(chunk, sums.source());
                     }
                     progress.update(sourceRows);
                     rateLimit.pause(sourceRows);
