@@ -119,11 +119,16 @@ public final class PostgresDialect extends BaseDialect {
                 }
             };
         }
-        ColumnBinder plain = plainBinder(column.kind(), zone);
+        ValueKind kind = column.kind();
+        if (kind == ValueKind.STRING) {
+            // Untyped, so that text also goes into existing json, jsonb, uuid, enum or date columns, as it would
+            // in an INSERT written by hand; a typed varchar parameter is refused by such columns.
+            return untyped(v -> (String) v);
+        }
+        ColumnBinder plain = plainBinder(kind, zone);
         if (plain != null) {
             return plain;
         }
-        ValueKind kind = column.kind();
         return switch (kind) {
             case ZONED_TIMESTAMP -> (ps, i, v) -> {
                 if (v == null) {

@@ -139,7 +139,7 @@ public final class JdbcWriter {
         pendingOffsets.clear();
     }
 
-    /** The next offset to consume of every partition whose records are all flushed. */
+    /** The highest offset of each partition whose records up to it are all flushed (the commit is one more). */
     public Map<TopicPartition, Long> flushedOffsets() {
         return flushedOffsets;
     }

@@ -4,7 +4,6 @@ import io.sluice.jdbc.sink.config.InsertMode;
 import io.sluice.jdbc.sink.dialect.ColumnBinder;
 import io.sluice.jdbc.sink.dialect.DatabaseDialect;
 import io.sluice.jdbc.sink.dialect.TableName;
-import io.sluice.jdbc.sink.record.Column;
 import io.sluice.jdbc.sink.record.RowLayout;
 import io.sluice.jdbc.sink.record.SinkChange;
 import java.sql.PreparedStatement;
@@ -115,10 +114,5 @@ final class StatementBinder {
             valueBinders[i].bind(statement, index++, values[i]);
         }
         return index;
-    }
-
-    /** Columns of a layout, for messages. */
-    static List<String> names(List<Column> columns) {
-        return columns.stream().map(Column::name).toList();
     }
 }

@@ -413,6 +413,28 @@ abstract class SinkScenarios {
     }
 
     @Test
+    void plainTextGoesIntoExistingTypedColumns() throws SQLException {
+        String table = table("typed");
+        TargetDatabase db = database();
+        boolean pg = db instanceof TargetDatabase.Postgres;
+        db.execute("CREATE TABLE " + db.quote(table) + " (" + db.quote("id") + " INT PRIMARY KEY, "
+                + db.quote("doc") + (pg ? " JSONB" : " JSON") + ", " + db.quote("ref") + (pg ? " UUID" : " CHAR(36)")
+                + ", " + db.quote("day") + " DATE)");
+        Schema value = SchemaBuilder.struct().name("typed.Value").field("id", Schema.INT32_SCHEMA)
+                .field("doc", Schema.OPTIONAL_STRING_SCHEMA).field("ref", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("day", Schema.OPTIONAL_STRING_SCHEMA).build();
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_value", "primary.key.fields", "id",
+                "table.name.format", table);
+        deliver(task, new SinkRecord("typed", 0, null, null, value, new Struct(value).put("id", 1)
+                .put("doc", "{\"a\": 1}").put("ref", "0e8b6e4c-2a53-4a1f-9b43-6d1f3c2d9e10").put("day", "2024-02-29"), 0));
+        List<Map<String, Object>> rows = db.rows("SELECT " + db.quote("doc") + " AS doc, " + db.quote("ref") + " AS ref, "
+                + db.quote("day") + " AS day FROM " + db.quote(table));
+        assertThat(String.valueOf(rows.get(0).get("doc"))).isEqualTo("{\"a\": 1}");
+        assertThat(String.valueOf(rows.get(0).get("ref"))).isEqualTo("0e8b6e4c-2a53-4a1f-9b43-6d1f3c2d9e10");
+        assertThat(String.valueOf(rows.get(0).get("day"))).isEqualTo("2024-02-29");
+    }
+
+    @Test
     void schemalessMapsCannotCreateATable() {
         String table = table("nomap");
         JdbcSinkTask task = start("insert.mode", "insert", "table.name.format", table);
