@@ -86,6 +86,22 @@ class RestartIT {
     }
 
     @Test
+    void aRestartRightAfterTheSnapshotStreamsEveryLaterChangeOnce() throws Exception {
+        db.execute("CREATE TABLE t (id int PRIMARY KEY)", "INSERT INTO t VALUES (1), (2)");
+        try (TaskRunner runner = new TaskRunner(db.config()).start()) {
+            runner.commit(runner.poll(2));
+            runner.stop();
+            db.execute("INSERT INTO t VALUES (3)", "UPDATE t SET id = 4 WHERE id = 1");
+            runner.start();
+            List<SourceRecord> records = runner.poll(4);
+            assertThat(records).extracting(TaskRunner::op).containsExactly("c", "d", null, "c");
+            assertThat(after(records.get(0)).getInt32("id")).isEqualTo(3);
+            assertThat(after(records.get(3)).getInt32("id")).isEqualTo(4);
+            assertThat(runner.pollFor(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
     void writesDuringTheSnapshotArriveExactlyOnce() throws Exception {
         db.execute("CREATE TABLE t (id int PRIMARY KEY, v int)",
                 "INSERT INTO t SELECT g, 0 FROM generate_series(1, 20000) g");

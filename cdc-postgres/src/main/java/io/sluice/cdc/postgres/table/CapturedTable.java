@@ -117,7 +117,10 @@ public final class CapturedTable {
         for (int k = 0; k < keyColumns.length; k++) {
             int i = keyColumns[k];
             if (tuple.kind(i) != TupleData.TEXT) {
-                throw new DataException("Key column " + columnNames.get(i) + " of " + id + " has no value in the change");
+                throw new DataException("Key column " + columnNames.get(i) + " of " + id + " has no value in this "
+                        + "change: the server only sends the replica identity's columns of an old row. Make the key "
+                        + "columns part of the replica identity (ALTER TABLE " + id.quoted() + " REPLICA IDENTITY FULL) "
+                        + "or choose other message.key.columns.");
             }
             key.put(keyFields[k], convert(i, keyConverters[i], tuple.text(i)));
         }
