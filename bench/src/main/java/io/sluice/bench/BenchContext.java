@@ -14,6 +14,10 @@ final class BenchContext implements AutoCloseable {
     final ConnectorConfigs configs;
     /** Distinguishes this invocation's topics, slots and tables from earlier ones. */
     final String runTag;
+    /** System.nanoTime() after which the current system starts no further run (Long.MAX_VALUE: none). */
+    volatile long softDeadline = Long.MAX_VALUE;
+    /** System.nanoTime() after which a run in progress stops waiting and fails. */
+    volatile long hardDeadline = Long.MAX_VALUE;
 
     BenchContext(Options options) {
         this.options = options;
@@ -51,6 +55,13 @@ final class BenchContext implements AutoCloseable {
                 worker.start();
             }
             for (int run = 1; run <= options.runs; run++) {
+                if (System.nanoTime() > softDeadline) {
+                    String why = "the time budget (--time-budget " + options.timeBudgetMinutes + " min) ran out";
+                    if (run == 1) throw new BenchFailure("not run: " + why);
+                    result.notes.add("only " + (run - 1) + " of " + options.runs + " runs: " + why);
+                    log(bench.id + ": " + label + " stops after " + (run - 1) + " runs: " + why);
+                    break;
+                }
                 log(bench.id + ": " + label + " run " + run + "/" + options.runs);
                 body.run(run, result);
                 log(bench.id + ": " + label + " run " + run + " -> " + result.metrics);

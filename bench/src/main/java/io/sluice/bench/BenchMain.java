@@ -30,10 +30,18 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        long started = System.nanoTime();
         Files.createDirectories(o.workDir);
         Map<String, String> machine = machine(o, String.join(" ", args));
         int exit = 0;
         try (BenchContext ctx = new BenchContext(o)) {
+            // An interrupted earlier run may have left connectors (they survive worker restarts) and slots.
+            for (String name : ctx.connect.names()) {
+                if (name.startsWith("bench_")) {
+                    ctx.connect.delete(name);
+                    BenchContext.log("removed leftover connector " + name);
+                }
+            }
             for (String d : ctx.pg.dropLeftovers()) BenchContext.log("removed leftover " + d);
             List<Benchmark> suite = suite(ctx);
             List<Results.Benchmark> results = new ArrayList<>();
@@ -51,7 +59,20 @@ public final class BenchMain {
             }
             // Raw baselines need no worker; each connector system gets a freshly started worker so its peaks are its own.
             boolean workerFresh = o.freshWorker;
+            long budgetEnd = o.timeBudgetMinutes > 0 ? System.nanoTime() + o.timeBudgetMinutes * 60_000_000_000L : Long.MAX_VALUE;
+            List<String> workerSystems = o.systems.stream().filter(x -> !x.equals("raw")).toList();
+            boolean hasJmh = prepared.stream().anyMatch(b -> b instanceof ConverterRun);
+            int systemIndex = 0;
             for (String system : o.systems) {
+                if (budgetEnd != Long.MAX_VALUE) {
+                    // Each connector system gets an equal share of what is left (JMH, a few minutes, a third of one);
+                    // raw baselines take seconds and only honour the overall end.
+                    long left = budgetEnd - System.nanoTime();
+                    double shares = workerSystems.size() - (system.equals("raw") ? 0 : systemIndex) + (hasJmh ? 0.35 : 0);
+                    ctx.softDeadline = system.equals("raw") ? budgetEnd : System.nanoTime() + (long) (left / Math.max(1.0, shares));
+                    ctx.hardDeadline = ctx.softDeadline + 60_000_000_000L;
+                    if (!system.equals("raw")) systemIndex++;
+                }
                 boolean usesWorker = !system.equals("raw") && prepared.stream().anyMatch(b -> !(b instanceof ConverterRun));
                 if (usesWorker && workerFresh) {
                     BenchContext.log("the worker was just started: " + system + " runs on it without a restart");
@@ -69,7 +90,11 @@ public final class BenchMain {
                 for (Benchmark b : prepared) {
                     if (!(b instanceof ConverterRun)) b.run(system);
                 }
+                // Written after each system, so an interrupted run still leaves what it measured.
+                writeReport(o, machine, results);
             }
+            ctx.softDeadline = Long.MAX_VALUE;
+            ctx.hardDeadline = Long.MAX_VALUE;
             // JMH last: it is CPU-bound and must not run beside a connector.
             for (Benchmark b : prepared) if (b instanceof ConverterRun) b.run("sluice");
             for (Benchmark b : prepared) {
@@ -79,17 +104,22 @@ public final class BenchMain {
                     BenchContext.log(b.result().id + ": cleanup failed: " + BenchFailure.reasonOf(e));
                 }
             }
-            machine.put("load average at end", loadAverage());
-            // <date>-<mode>: a later run of the same day and mode replaces the earlier report.
-            String base = today() + "-" + o.mode + (o.avro() ? "-avro" : "");
-            Path md = o.resultsDir.resolve(base + ".md");
-            Path json = o.resultsDir.resolve(base + ".json");
-            new Report(o, machine, results).write(md, json);
+            machine.put("duration", Math.round((System.nanoTime() - started) / 60e9) + " min");
+            Path md = writeReport(o, machine, results);
             BenchContext.log("report: " + md);
-            BenchContext.log("json:   " + json);
+            BenchContext.log("json:   " + md.toString().replaceAll("\\.md$", ".json"));
             for (Results.Benchmark b : results) for (Results.SystemRun r : b.systems) if (r.failure != null) exit = 3;
         }
         System.exit(exit);
+    }
+
+    /** <date>-<mode>: a later run of the same day and mode replaces the earlier report. */
+    private static Path writeReport(Options o, Map<String, String> machine, List<Results.Benchmark> results) throws IOException {
+        machine.put("load average at end", loadAverage());
+        String base = today() + "-" + o.mode + (o.avro() ? "-avro" : "");
+        Path md = o.resultsDir.resolve(base + ".md");
+        new Report(o, machine, results).write(md, o.resultsDir.resolve(base + ".json"));
+        return md;
     }
 
     private static List<Benchmark> suite(BenchContext ctx) {

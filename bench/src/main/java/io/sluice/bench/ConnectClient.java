@@ -39,6 +39,19 @@ final class ConnectClient {
         throw new BenchFailure("connector " + name + " still listed 30 s after DELETE");
     }
 
+    /** Names of the connectors the worker runs. */
+    java.util.List<String> names() {
+        HttpResponse<String> r = send("GET", "/connectors", null);
+        if (r.statusCode() != 200) throw new BenchFailure("listing connectors failed (HTTP " + r.statusCode() + ")");
+        try {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            JSON.readTree(r.body()).forEach(n -> out.add(n.asText()));
+            return out;
+        } catch (IOException e) {
+            throw new BenchFailure("unreadable connector list: " + r.body());
+        }
+    }
+
     boolean pluginInstalled(String connectorClass) {
         HttpResponse<String> r = send("GET", "/connector-plugins?connectorsOnly=false", null);
         return r.body().contains("\"" + connectorClass + "\"");

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class LatencyBenchmark implements Benchmark {
     private static final long WARM_ID = 1_000_000_000L;
     private static final long TICK_MS = 10;
+    /** A pipeline still this far behind after the writer stopped does not sustain the rate: its latency is a backlog. */
+    private static final long DRAIN_LIMIT_S = 60;
     private final BenchContext ctx;
     private final Options o;
     private final Results.Benchmark result;
@@ -125,6 +127,7 @@ final class LatencyBenchmark implements Benchmark {
         try (Connection c = ctx.my.connect(); Statement s = c.createStatement()) {
             long seen = -1;
             long lastChange = System.nanoTime();
+            long writerDoneAt = -1;
             while (seen < total - 1) {
                 long max;
                 try (ResultSet rs = s.executeQuery("SELECT COALESCE(max(id), -1) FROM " + table + " WHERE id < " + WARM_ID)) {
@@ -141,6 +144,18 @@ final class LatencyBenchmark implements Benchmark {
                     throw new BenchFailure(system + " pipeline stalled at " + (seen + 1) + " of " + total + " rows ("
                             + ctx.connect.states(table) + " " + ctx.connect.failure(table) + "; sink " + ctx.connect.states(sinkName)
                             + " " + ctx.connect.failure(sinkName) + ")");
+                }
+                if (writerDoneAt < 0 && writer.isDone()) writerDoneAt = now;
+                if (writerDoneAt > 0 && now - writerDoneAt > TimeUnit.SECONDS.toNanos(DRAIN_LIMIT_S)) {
+                    double writeSeconds = (writeSpan[1] - writeSpan[0]) / 1e9;
+                    throw new BenchFailure(system + " pipeline did not keep up with " + o.latencyRate + " changes/s: "
+                            + (seen + 1) + " of " + total + " rows visible in MariaDB " + DRAIN_LIMIT_S
+                            + " s after the writer finished (it wrote them in " + String.format(java.util.Locale.ROOT, "%.1f", writeSeconds)
+                            + " s); latency would only measure the backlog");
+                }
+                if (now > ctx.hardDeadline) {
+                    writer.cancel(true);
+                    throw new BenchFailure(system + " pipeline stopped: the time budget ran out at " + (seen + 1) + " of " + total + " rows");
                 }
                 if (writer.isCompletedExceptionally()) writer.join();
                 Thread.sleep(5);

@@ -48,7 +48,7 @@ final class MySnapshotBenchmark implements Benchmark {
             long t0 = System.nanoTime();
             ctx.connect.create(n, config);
             TopicWatcher.Progress p = TopicWatcher.awaitCount(system + " snapshot", () -> ctx.topics.count(topic), 0, o.rows,
-                    o.stallSeconds, TopicWatcher.POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n));
+                    o.stallSeconds, TopicWatcher.POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n), ctx.hardDeadline);
             r.add("rows/s", o.rows / ((p.lastNanos() - t0) / 1e9));
         } finally {
             ctx.deleteQuietly(n, r);

@@ -82,7 +82,7 @@ final class PgStreamBenchmark implements Benchmark {
                 }
             });
             TopicWatcher.Progress p = TopicWatcher.awaitCount(system + " streaming", () -> ctx.topics.count(topic), base,
-                    base + o.rows, o.stallSeconds, TopicWatcher.POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n));
+                    base + o.rows, o.stallSeconds, TopicWatcher.POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n), ctx.hardDeadline);
             load.join();
             r.add("events/s", p.ratePerSecond(t0, base));
             long extra = ctx.topics.count(topic) - base - o.rows;

@@ -99,7 +99,7 @@ final class SinkBenchmark implements Benchmark {
             ctx.connect.create(n, config);
             ctx.connect.awaitRunning(n, Duration.ofSeconds(120));
             TopicWatcher.Progress p = TopicWatcher.awaitCount(system + " sink", () -> count(n), 0, o.rows, o.stallSeconds,
-                    POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n));
+                    POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n), ctx.hardDeadline);
             r.add("rows/s", p.ratePerSecond(t0, 0));
         } finally {
             ctx.deleteQuietly(n, r);

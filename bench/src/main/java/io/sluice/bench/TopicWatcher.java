@@ -67,6 +67,12 @@ final class TopicWatcher implements AutoCloseable {
      */
     static Progress awaitCount(String what, LongSupplier counter, long startCount, long target, int stallSeconds,
                                long pollMs, Supplier<String> diagnose) {
+        return awaitCount(what, counter, startCount, target, stallSeconds, pollMs, diagnose, Long.MAX_VALUE);
+    }
+
+    /** As above, and gives up at giveUpNanos (the run's time budget) with how far it got. */
+    static Progress awaitCount(String what, LongSupplier counter, long startCount, long target, int stallSeconds,
+                               long pollMs, Supplier<String> diagnose, long giveUpNanos) {
         long firstNanos = -1, firstCount = -1;
         long lastCount = startCount;
         long lastChange = System.nanoTime();
@@ -81,6 +87,10 @@ final class TopicWatcher implements AutoCloseable {
             if (c >= target) {
                 if (firstNanos < 0) { firstNanos = now; firstCount = c; }
                 return new Progress(firstNanos, firstCount, now, c);
+            }
+            if (now > giveUpNanos) {
+                throw new BenchFailure(what + " stopped: the time budget ran out at " + (lastCount - startCount) + " of "
+                        + (target - startCount));
             }
             if (now - lastChange > TimeUnit.SECONDS.toNanos(stallSeconds)) {
                 String why = diagnose.get();
