@@ -34,6 +34,7 @@ public final class JdbcSinkConfig extends AbstractConfig {
     public static final String TRUNCATE_ENABLED = "truncate.enabled";
     public static final String FIELD_INCLUDE_LIST = "field.include.list";
     public static final String FIELD_EXCLUDE_LIST = "field.exclude.list";
+    public static final String UNAVAILABLE_VALUE_PLACEHOLDER = "unavailable.value.placeholder";
 
     public static final String TABLE_NAME_FORMAT = "table.name.format";
     public static final String SCHEMA_EVOLUTION = "schema.evolution";
@@ -145,6 +146,12 @@ public final class JdbcSinkConfig extends AbstractConfig {
         def.define(FIELD_EXCLUDE_LIST, Type.LIST, "", Importance.LOW,
                 "Value fields not to write, comma separated. Cannot be combined with field.include.list.",
                 WRITES_GROUP, ++order, Width.LONG, "Fields to skip");
+        def.define(UNAVAILABLE_VALUE_PLACEHOLDER, Type.STRING, "__debezium_unavailable_value", Importance.LOW,
+                "The value CDC sources write for a column they could not read (PostgreSQL's unchanged TOAST values "
+                        + "without REPLICA IDENTITY FULL). A row carrying it is written as an UPDATE of its other "
+                        + "columns, so the target keeps the column's current value instead of the placeholder. "
+                        + "Empty turns this off.",
+                WRITES_GROUP, ++order, Width.LONG, "Unavailable value placeholder");
 
         order = 0;
         def.define(TABLE_NAME_FORMAT, Type.STRING, "${source.table}", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
@@ -305,6 +312,10 @@ public final class JdbcSinkConfig extends AbstractConfig {
 
     public Set<String> fieldExcludeList() {
         return Set.copyOf(getList(FIELD_EXCLUDE_LIST).stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    public String unavailableValuePlaceholder() {
+        return getString(UNAVAILABLE_VALUE_PLACEHOLDER);
     }
 
     public String tableNameFormat() {

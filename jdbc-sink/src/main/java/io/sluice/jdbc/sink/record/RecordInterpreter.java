@@ -33,6 +33,8 @@ public final class RecordInterpreter {
     private final boolean deleteEnabled;
     private final boolean truncateEnabled;
     private final TableNameFormat tableNames;
+    private final String placeholder;
+    private final byte[] placeholderBytes;
 
     /** Layouts by (key schema, row schema) instance, then by equal schemas for converters that do not cache. */
     private final Map<SchemaPair, StructLayout> byInstance = new HashMap<>();
@@ -47,6 +49,9 @@ public final class RecordInterpreter {
         this.deleteEnabled = config.deleteEnabled();
         this.truncateEnabled = config.truncateEnabled();
         this.tableNames = new TableNameFormat(config.tableNameFormat());
+        String unavailable = config.unavailableValuePlaceholder();
+        this.placeholder = unavailable == null || unavailable.isEmpty() ? null : unavailable;
+        this.placeholderBytes = placeholder == null ? null : placeholder.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The change the record asks for, or null when it asks for nothing this sink applies (see the config). */
@@ -134,8 +139,31 @@ public final class RecordInterpreter {
 
     private SinkChange upsert(SinkRecord record, String table, Struct row) {
         StructLayout layout = layoutFor(record, row.schema());
+        Object[] values = layout.values(row);
         return new SinkChange(SinkChange.Operation.UPSERT, table, layout.layout, layout.key(record, row),
-                layout.values(row), record);
+                values, record, unavailable(values));
+    }
+
+    /** The positions of values that are the source's placeholder for "not read", or null. */
+    private java.util.BitSet unavailable(Object[] values) {
+        if (placeholder == null) {
+            return null;
+        }
+        java.util.BitSet unavailable = null;
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            boolean missing = v instanceof String s ? s.length() == placeholder.length() && s.equals(placeholder)
+                    : v instanceof byte[] b ? java.util.Arrays.equals(b, placeholderBytes)
+                    : v instanceof java.nio.ByteBuffer bb && bb.remaining() == placeholderBytes.length
+                            && bb.equals(java.nio.ByteBuffer.wrap(placeholderBytes));
+            if (missing) {
+                if (unavailable == null) {
+                    unavailable = new java.util.BitSet(values.length);
+                }
+                unavailable.set(i);
+            }
+        }
+        return unavailable;
     }
 
     private StructLayout layoutFor(SinkRecord record, Schema rowSchema) {

@@ -16,15 +16,30 @@ public final class SinkChange {
     private final Object[] key;
     private final Object[] values;
     private final SinkRecord record;
+    private final java.util.BitSet unavailable;
 
     public SinkChange(Operation operation, String table, RowLayout layout, Object[] key, Object[] values,
                       SinkRecord record) {
+        this(operation, table, layout, key, values, record, null);
+    }
+
+    public SinkChange(Operation operation, String table, RowLayout layout, Object[] key, Object[] values,
+                      SinkRecord record, java.util.BitSet unavailable) {
         this.operation = operation;
         this.table = table;
         this.layout = layout;
         this.key = key;
         this.values = values;
         this.record = record;
+        this.unavailable = unavailable;
+    }
+
+    /**
+     * The value columns whose value the source could not read (unchanged TOAST values of PostgreSQL, sent as
+     * a placeholder); null when every value is there. Such a row is written as an UPDATE of the other columns.
+     */
+    public java.util.BitSet unavailable() {
+        return unavailable;
     }
 
     public Operation operation() {

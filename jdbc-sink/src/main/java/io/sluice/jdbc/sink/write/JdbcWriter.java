@@ -190,10 +190,20 @@ public final class JdbcWriter {
             List<SinkChange> writes = withoutRejected(buffer.writes());
             if (!writes.isEmpty()) {
                 StatementBinder binder = binder(table, buffer.rowLayout());
-                if (binder.writeSql() != null) {
+                // Without a key a row cannot be found again, so there it is written whole.
+                List<SinkChange> partial = keyed ? partialRows(writes) : List.of();
+                if (!partial.isEmpty()) {
+                    writes.removeAll(partial);
+                }
+                if (binder.writeSql() != null && !writes.isEmpty()) {
                     int before = rejected.size();
                     run(connection, table, writes, isolate, chunk -> write(connection, binder, chunk));
                     counts.written(table, writes.size() - (rejected.size() - before));
+                }
+                if (!partial.isEmpty()) {
+                    int before = rejected.size();
+                    run(connection, table, partial, isolate, chunk -> updatePartial(connection, binder, chunk));
+                    counts.written(table, partial.size() - (rejected.size() - before));
                 }
             }
         }
@@ -270,6 +280,31 @@ public final class JdbcWriter {
                 statement.addBatch();
             }
             statement.executeBatch();
+        }
+    }
+
+    /** Rows where the source could not read some values; they only update the values they have. */
+    private static List<SinkChange> partialRows(List<SinkChange> writes) {
+        List<SinkChange> partial = new ArrayList<>();
+        for (SinkChange change : writes) {
+            if (change.unavailable() != null) {
+                partial.add(change);
+            }
+        }
+        return partial;
+    }
+
+    private void updatePartial(Connection connection, StatementBinder binder, List<SinkChange> changes)
+            throws SQLException {
+        for (SinkChange change : changes) {
+            String sql = binder.partialUpdateSql(change.unavailable());
+            if (sql == null) {
+                continue;
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bindPartial(statement, change);
+                statement.executeUpdate();
+            }
         }
     }
 

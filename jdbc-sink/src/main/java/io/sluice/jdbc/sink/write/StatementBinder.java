@@ -26,6 +26,8 @@ final class StatementBinder {
     private final TableName table;
     private final InsertMode mode;
     private final List<String> keyNames;
+    private final List<String> valueNames;
+    private final Map<java.util.BitSet, String> partialUpdates = new HashMap<>();
     private final String writeSql;
     private final ColumnBinder[] keyBinders;
     private final ColumnBinder[] valueBinders;
@@ -38,7 +40,7 @@ final class StatementBinder {
         this.table = table;
         this.mode = mode;
         this.keyNames = layout.keyColumns().stream().map(catalog::columnName).toList();
-        List<String> valueNames = layout.valueColumns().stream().map(catalog::columnName).toList();
+        this.valueNames = layout.valueColumns().stream().map(catalog::columnName).toList();
         this.keyBinders = layout.keyColumns().stream().map(c -> dialect.binder(c, zone)).toArray(ColumnBinder[]::new);
         this.valueBinders = layout.valueColumns().stream().map(c -> dialect.binder(c, zone)).toArray(ColumnBinder[]::new);
         if (layout.keyOnly()) {
@@ -82,6 +84,36 @@ final class StatementBinder {
                 int index = bindKey(statement, 1, change.key());
                 bindValues(statement, index, values);
             }
+        } catch (RuntimeException e) {
+            throw new BadRecordException(change, "cannot convert a value of " + change.origin() + ": " + e, e);
+        }
+    }
+
+    /** An UPDATE of the value columns not marked unavailable; null when none is left. */
+    String partialUpdateSql(java.util.BitSet unavailable) {
+        return partialUpdates.computeIfAbsent(unavailable, u -> {
+            List<String> available = new java.util.ArrayList<>();
+            for (int i = 0; i < valueNames.size(); i++) {
+                if (!u.get(i)) {
+                    available.add(valueNames.get(i));
+                }
+            }
+            return available.isEmpty() ? null : dialect.update(table, keyNames, available);
+        });
+    }
+
+    /** Binds a row for {@link #partialUpdateSql}: the available values, then the key. */
+    void bindPartial(PreparedStatement statement, SinkChange change) throws SQLException {
+        try {
+            Object[] values = change.values();
+            java.util.BitSet unavailable = change.unavailable();
+            int index = 1;
+            for (int i = 0; i < valueBinders.length; i++) {
+                if (!unavailable.get(i)) {
+                    valueBinders[i].bind(statement, index++, values[i]);
+                }
+            }
+            bindKey(statement, index, change.key());
         } catch (RuntimeException e) {
             throw new BadRecordException(change, "cannot convert a value of " + change.origin() + ": " + e, e);
         }

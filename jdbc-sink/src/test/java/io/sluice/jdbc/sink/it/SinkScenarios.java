@@ -232,6 +232,18 @@ abstract class SinkScenarios {
     }
 
     @Test
+    void unavailableValuesKeepTheTargetsValue() throws SQLException {
+        String table = table("toast");
+        ChangeEvents events = customers(table);
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key");
+        Struct a1 = events.row("id", 1, "name", "a long text", "score", 1L);
+        deliver(task, events.create(a1), events.create(events.row("id", 2, "name", "b", "score", 1L)));
+        Struct a2 = events.row("id", 1, "name", "__debezium_unavailable_value", "score", 2L);
+        deliver(task, events.update(a1, a2), events.create(events.row("id", 2, "name", "b2", "score", 2L)));
+        assertThat(customerRows(table)).containsExactly(customer(1, "a long text", 2L), customer(2, "b2", 2L));
+    }
+
+    @Test
     void aDeleteThenReinsertWorksInInsertMode() throws SQLException {
         String table = table("reinsert");
         ChangeEvents events = customers(table);
