@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Calendar;
 import java.util.Locale;
 import org.apache.kafka.connect.data.Date;
@@ -118,7 +120,8 @@ public final class ConnectTypes {
                 return time(name, index, optional);
             case Types.TIMESTAMP:
             case Types.TIMESTAMP_WITH_TIMEZONE:
-                return timestamp(name, index, optional, zone);
+                return timestamp(name, index, optional, zone,
+                        jdbcType == Types.TIMESTAMP_WITH_TIMEZONE || typeName.equals("timestamptz"));
             default:
                 return null;
         }
@@ -232,12 +235,33 @@ public final class ConnectTypes {
         });
     }
 
-    private static ColumnMapping timestamp(String name, int index, boolean optional, Calendar zone) {
+    /**
+     * Timestamps with a zone (PostgreSQL timestamptz) are instants already. Naive ones (PostgreSQL timestamp,
+     * MySQL DATETIME, and MySQL TIMESTAMP, which arrives in the session zone set to db.timezone) are read as
+     * LocalDateTime and placed in db.timezone: the same instant as getTimestamp with a calendar, without the
+     * Calendar arithmetic that dominated the read time.
+     */
+    private static ColumnMapping timestamp(String name, int index, boolean optional, Calendar zone,
+            boolean withZone) {
         Schema schema = optional ? org.apache.kafka.connect.data.Timestamp.builder().optional().build()
                 : org.apache.kafka.connect.data.Timestamp.SCHEMA;
+        if (withZone) {
+            return new ColumnMapping(name, schema, row -> {
+                Timestamp value = row.getTimestamp(index, zone);
+                return value == null ? null : new java.util.Date(value.getTime());
+            });
+        }
+        ZoneId zoneId = zone.getTimeZone().toZoneId();
         return new ColumnMapping(name, schema, row -> {
-            Timestamp value = row.getTimestamp(index, zone);
-            return value == null ? null : new java.util.Date(value.getTime());
+            LocalDateTime value = row.getObject(index, LocalDateTime.class);
+            if (value == null) {
+                return null;
+            }
+            if (value.equals(LocalDateTime.MAX) || value.equals(LocalDateTime.MIN)) {
+                // PostgreSQL's infinity: keep the driver's own representation.
+                return new java.util.Date(row.getTimestamp(index, zone).getTime());
+            }
+            return new java.util.Date(value.atZone(zoneId).toInstant().toEpochMilli());
         });
     }
 

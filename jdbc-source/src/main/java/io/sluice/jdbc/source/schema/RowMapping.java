@@ -111,7 +111,10 @@ public final class RowMapping {
                 throw new DataException("Cannot read column " + fields[i].name() + " of "
                         + valueSchema.name() + ": " + e.getMessage(), e);
             }
-            struct.put(fields[i], value);
+            if (value != null) {
+                // A new struct holds nulls already; skipping the put skips its validation too.
+                struct.put(fields[i], value);
+            }
         }
         return struct;
     }
