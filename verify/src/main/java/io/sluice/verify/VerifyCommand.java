@@ -73,6 +73,11 @@ public final class VerifyCommand {
             Thread.currentThread().interrupt();
             err.println("verify: interrupted");
             return ERROR;
+        } catch (RuntimeException bug) {
+            // not a difference: status 2 with the cause, and the trace for the bug report
+            err.println("verify: unexpected failure: " + bug);
+            bug.printStackTrace(err);
+            return ERROR;
         }
     }
 

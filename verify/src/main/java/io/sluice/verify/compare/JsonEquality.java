@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,9 +49,7 @@ final class JsonEquality {
             if (a.size() != b.size()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = a.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : a.properties()) {
                 JsonNode other = b.get(field.getKey());
                 if (other == null || !same(field.getValue(), other)) {
                     return false;

@@ -135,7 +135,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String keyParameter(Column key, ColumnKind kind, boolean binaryText) {
         return switch (key.kind()) {
-            case UUID, DATE, TIME, TIMESTAMP -> "CAST(? AS " + key.nativeType() + ")";
+            case UUID -> "CAST(? AS uuid)";
+            case DATE -> "CAST(? AS date)";
+            case TIME -> "CAST(? AS time)";
+            case TIMESTAMP -> "CAST(? AS timestamp)";
             case TIMESTAMP_TZ -> "(CAST(? AS timestamp) AT TIME ZONE 'UTC')";
             case BINARY -> "decode(?, 'hex')";
             default -> "?";

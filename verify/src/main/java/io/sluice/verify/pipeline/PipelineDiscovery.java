@@ -159,12 +159,21 @@ public final class PipelineDiscovery {
             return regex != null && !regex.isBlank() && Pattern.compile(regex).matcher(topic).matches();
         }
 
-        TableName targetTable(String topic, TableName source) {
+        /** The sink's table for a topic: {@code table} or {@code schema.table}, as the sink itself resolves it. */
+        TableName targetTable(String topic, TableName source) throws VerifyException {
             String format = config.getOrDefault("table.name.format", "${source.table}");
             String name = format.replace("${topic}", topic)
                     .replace("${source.schema}", Objects.requireNonNullElse(source.schema(), ""))
                     .replace("${source.table}", source.table());
-            return TableName.parse(name);
+            if (name.chars().filter(c -> c == '.').count() > 1) {
+                throw new VerifyException("sink connector " + this.name + "'s table.name.format " + format + " gives '" + name
+                        + "' for topic " + topic + ", with more than one dot; the sink itself refuses such names");
+            }
+            try {
+                return TableName.parse(name);
+            } catch (IllegalArgumentException bad) {
+                throw new VerifyException("sink connector " + this.name + "'s table.name.format " + format + ": " + bad.getMessage(), bad);
+            }
         }
 
         DatabaseEndpoint endpoint(Credentials overrides) throws VerifyException {

@@ -67,14 +67,23 @@ class PipelineDiscoveryTest {
     }
 
     @Test
-    void topicRegexAndTopicPlaceholder() throws Exception {
+    void topicRegexAndSchemaPlaceholder() throws Exception {
         Map<String, String> sink = Map.of("connector.class", "io.sluice.jdbc.sink.JdbcSinkConnector",
                 "connection.url", "jdbc:postgresql://pg/warehouse", "topics.regex", "app\\.shop\\.o.*",
-                "table.name.format", "${topic}");
+                "table.name.format", "${source.schema}.${source.table}_copy");
 
         List<TableJob> jobs = new PipelineDiscovery(connectors(pipeline(sink)), TABLES, NONE).discover("app");
 
-        assertThat(jobs).extracting(TableJob::targetTable).containsExactly(new TableName("app.shop", "orders"));
+        assertThat(jobs).extracting(TableJob::targetTable).containsExactly(new TableName("shop", "orders_copy"));
+    }
+
+    @Test
+    void aTableNameFormatTheSinkWouldRefuseIsAnError() {
+        Map<String, String> sink = Map.of("connector.class", "io.sluice.jdbc.sink.JdbcSinkConnector",
+                "connection.url", "jdbc:postgresql://pg/warehouse", "topics", "app.shop.orders", "table.name.format", "${topic}");
+
+        assertThatThrownBy(() -> new PipelineDiscovery(connectors(pipeline(sink)), TABLES, NONE).discover("app"))
+                .isInstanceOf(VerifyException.class).hasMessageContaining("'app.shop.orders'").hasMessageContaining("more than one dot");
     }
 
     @Test

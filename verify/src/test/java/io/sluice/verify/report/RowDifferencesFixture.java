@@ -1,8 +1,7 @@
 package io.sluice.verify.report;
 
 import io.sluice.verify.compare.RowDifferences;
-
-import java.util.List;
+import io.sluice.verify.compare.RowDifferencesRecorder;
 
 /** Differences as the drill-down would record them: 3 missing, 1 extra, 1 different. */
 final class RowDifferencesFixture {
@@ -12,7 +11,7 @@ final class RowDifferencesFixture {
 
     static RowDifferences with(int shown) {
         RowDifferences rows = new RowDifferences(shown);
-        io.sluice.verify.compare.RowDifferencesRecorder.record(rows);
+        RowDifferencesRecorder.record(rows);
         return rows;
     }
 }
