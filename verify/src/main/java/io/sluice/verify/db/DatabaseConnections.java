@@ -35,6 +35,10 @@ public final class DatabaseConnections implements AutoCloseable {
         if (endpoint.password() != null) {
             properties.setProperty("password", endpoint.password());
         }
+        if (endpoint.jdbcUrl().startsWith("jdbc:postgresql:") && !endpoint.jdbcUrl().contains("ApplicationName=")) {
+            // lets a DBA see who holds the snapshot in pg_stat_activity
+            properties.setProperty("ApplicationName", "sluice-verify");
+        }
         // only the MariaDB driver is shipped; it takes jdbc:mysql: URLs once told to
         String url = endpoint.jdbcUrl().startsWith("jdbc:mysql:")
                 ? "jdbc:mariadb:" + endpoint.jdbcUrl().substring("jdbc:mysql:".length())
