@@ -9,9 +9,12 @@ import io.sluice.cdc.postgres.server.ReplicationSlot;
 import io.sluice.cdc.postgres.snapshot.InitialSnapshot;
 import io.sluice.cdc.postgres.snapshot.SnapshotProgress;
 import io.sluice.cdc.postgres.stream.ChangeStream;
+import io.sluice.cdc.postgres.table.TableId;
 import io.sluice.cdc.postgres.table.TableSchemaBuilder;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -65,9 +68,19 @@ final class Capture implements Runnable {
     void prepare() throws SQLException {
         String slotName = config.replication().slotName();
         try (Connection sql = connections.openSql()) {
-            Publication.ensure(sql, config.replication().publicationName(),
-                    config.replication().publicationAutocreateMode(),
+            List<TableId> published = new ArrayList<>(
                     InitialSnapshot.capturedTables(connections, config.capture().tableFilter()));
+            String signal = config.snapshot().signalDataCollection();
+            if (signal != null) {
+                // the connector reads its own watermarks through the stream
+                TableId signalTable = new TableId(signal.substring(0, signal.indexOf('.')),
+                        signal.substring(signal.indexOf('.') + 1));
+                if (!published.contains(signalTable)) {
+                    published.add(signalTable);
+                }
+            }
+            Publication.ensure(sql, config.replication().publicationName(),
+                    config.replication().publicationAutocreateMode(), published);
             Optional<ReplicationSlot.SlotState> slot = waitUntilInactive(sql, slotName);
             slot.ifPresent(this::checkSlot);
             plan = choosePlan(config.snapshot().mode(), position, slot.isPresent());

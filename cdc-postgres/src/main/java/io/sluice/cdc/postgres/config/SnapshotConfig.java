@@ -5,6 +5,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /** The initial snapshot: when it runs and how it reads. */
 public final class SnapshotConfig {
@@ -14,6 +15,8 @@ public final class SnapshotConfig {
     public static final String SNAPSHOT_FETCH_SIZE = "snapshot.fetch.size";
     public static final String SNAPSHOT_MAX_THREADS = "snapshot.max.threads";
     public static final String SNAPSHOT_CHUNK_SIZE = "snapshot.chunk.size";
+    public static final String SIGNAL_DATA_COLLECTION = "signal.data.collection";
+    public static final String INCREMENTAL_SNAPSHOT_CHUNK_SIZE = "incremental.snapshot.chunk.size";
 
     /** When the connector snapshots the captured tables. */
     public enum SnapshotMode {
@@ -54,19 +57,38 @@ public final class SnapshotConfig {
                         GROUP, ++order, ConfigDef.Width.SHORT, "Snapshot chunk size")
                 .define(SNAPSHOT_MAX_THREADS, Type.INT, 1, ConfigDef.Range.between(1, 64), Importance.LOW,
                         "How many tables are read at the same time during the snapshot.",
-                        GROUP, ++order, ConfigDef.Width.SHORT, "Snapshot threads");
+                        GROUP, ++order, ConfigDef.Width.SHORT, "Snapshot threads")
+                .define(SIGNAL_DATA_COLLECTION, Type.STRING, null, Importance.LOW,
+                        "The signal table, as schema.table, with three text columns (id, type, data). Inserting "
+                                + "('any-id', 'execute-snapshot', '{\"data-collections\": [\"public.orders\"]}') "
+                                + "starts an incremental snapshot of the listed tables, read in chunks while streaming "
+                                + "goes on, without locks; 'stop-snapshot' cancels it. The connector writes its chunk "
+                                + "watermarks into the same table, so it must be in the publication. Progress is kept "
+                                + "in memory: after a restart, send the signal again.",
+                        GROUP, ++order, ConfigDef.Width.MEDIUM, "Signal table")
+                .define(INCREMENTAL_SNAPSHOT_CHUNK_SIZE, Type.INT, 1024, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "Rows per chunk of an incremental snapshot.", GROUP, ++order, ConfigDef.Width.SHORT,
+                        "Incremental snapshot chunk size");
     }
 
     private final SnapshotMode mode;
     private final int fetchSize;
     private final int chunkSize;
     private final int maxThreads;
+    private final String signalDataCollection;
+    private final int incrementalChunkSize;
 
     SnapshotConfig(AbstractConfig config) {
         this.mode = SnapshotMode.parse(config.getString(SNAPSHOT_MODE));
         this.fetchSize = config.getInt(SNAPSHOT_FETCH_SIZE);
         this.chunkSize = config.getInt(SNAPSHOT_CHUNK_SIZE);
         this.maxThreads = config.getInt(SNAPSHOT_MAX_THREADS);
+        String signal = config.getString(SIGNAL_DATA_COLLECTION);
+        if (signal != null && !signal.isBlank() && signal.indexOf('.') <= 0) {
+            throw new ConfigException(SIGNAL_DATA_COLLECTION, signal, "Use schema.table");
+        }
+        this.signalDataCollection = signal == null || signal.isBlank() ? null : signal.trim();
+        this.incrementalChunkSize = config.getInt(INCREMENTAL_SNAPSHOT_CHUNK_SIZE);
     }
 
     public SnapshotMode mode() {
@@ -83,5 +105,14 @@ public final class SnapshotConfig {
 
     public int maxThreads() {
         return maxThreads;
+    }
+
+    /** The signal table as schema.table, or null. */
+    public String signalDataCollection() {
+        return signalDataCollection;
+    }
+
+    public int incrementalChunkSize() {
+        return incrementalChunkSize;
     }
 }

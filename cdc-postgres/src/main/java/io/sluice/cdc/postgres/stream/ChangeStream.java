@@ -18,6 +18,7 @@ import io.sluice.cdc.postgres.stream.pgoutput.PgOutputMessage;
 import io.sluice.cdc.postgres.stream.pgoutput.TupleData;
 import io.sluice.cdc.postgres.table.CapturedTable;
 import io.sluice.cdc.postgres.table.Catalog;
+import io.sluice.cdc.postgres.table.TableId;
 import io.sluice.cdc.postgres.table.TableSchemaBuilder;
 import io.sluice.schema.event.Operation;
 import io.sluice.schema.event.SnapshotMarker;
@@ -72,6 +73,8 @@ public final class ChangeStream {
     private long totalOrder;
     private long currentLsn;
     private TrackedRecord pending;
+    private StreamedTables tables;
+    private IncrementalSnapshot incremental;
 
     // Position of the last record put on the queue, for resuming after a reconnect.
     private long lastEmittedCommitLsn;
@@ -154,7 +157,12 @@ public final class ChangeStream {
         ReplicationConfig replication = config.replication();
         HeartbeatConfig heartbeat = config.heartbeat();
         try (Connection sql = connections.openSql(); Connection replicationConnection = connections.openReplication()) {
-            StreamedTables tables = new StreamedTables(new Catalog(sql), config.capture().tableFilter(), schemaBuilder);
+            Catalog catalog = new Catalog(sql);
+            tables = new StreamedTables(catalog, config.capture().tableFilter(), schemaBuilder);
+            String signal = config.snapshot().signalDataCollection();
+            incremental = signal == null ? null : new IncrementalSnapshot(
+                    new TableId(signal.substring(0, signal.indexOf('.')), signal.substring(signal.indexOf('.') + 1)),
+                    config.snapshot().incrementalChunkSize(), sql, catalog, config.capture().tableFilter(), schemaBuilder);
             PGReplicationStream stream = replicationConnection.unwrap(PGConnection.class).getReplicationAPI()
                     .replicationStream().logical()
                     .withSlotName(replication.slotName())
@@ -254,19 +262,37 @@ public final class ChangeStream {
         } else if (message instanceof PgOutputMessage.Insert insert) {
             changeIndex++;
             Optional<CapturedTable> table = tables.table(insert.relationId());
+            if (incremental != null) {
+                table.ifPresent(t -> incremental.onChange(t.id(), t, insert.newTuple()));
+            }
             if (captured(table, SkippableOperation.CREATE)) {
                 CapturedTable t = table.get();
                 emitChange(t, Operation.CREATE, null, insert.newTuple(), t.key(insert.newTuple()), 0);
             }
+            if (incremental != null && incremental.isSignalTable(tables.tableId(insert.relationId()))) {
+                IncrementalSnapshot.Chunk chunk = incremental.onSignal(insert.newTuple());
+                if (chunk != null) {
+                    emitChunk(chunk);
+                }
+            }
         } else if (message instanceof PgOutputMessage.Update update) {
             changeIndex++;
             Optional<CapturedTable> table = tables.table(update.relationId());
+            if (incremental != null) {
+                table.ifPresent(t -> {
+                    incremental.onChange(t.id(), t, update.oldTuple());
+                    incremental.onChange(t.id(), t, update.newTuple());
+                });
+            }
             if (captured(table, SkippableOperation.UPDATE)) {
                 onUpdate(table.get(), update);
             }
         } else if (message instanceof PgOutputMessage.Delete delete) {
             changeIndex++;
             Optional<CapturedTable> table = tables.table(delete.relationId());
+            if (incremental != null) {
+                table.ifPresent(t -> incremental.onChange(t.id(), t, delete.oldTuple()));
+            }
             if (captured(table, SkippableOperation.DELETE)) {
                 CapturedTable t = table.get();
                 Struct key = t.key(delete.oldTuple());
@@ -328,7 +354,7 @@ public final class ChangeStream {
         eventsPerTable = null;
     }
 
-    private void onCommit(PgOutputMessage.Commit commit) throws InterruptedException {
+    private void onCommit(PgOutputMessage.Commit commit) throws InterruptedException, SQLException {
         if (eventsPerTable != null) {
             // END only for transactions that produced a BEGIN, i.e. touched a captured table.
             String id = ChangeRecords.transactionId(txId, txCommitLsn);
@@ -341,6 +367,9 @@ public final class ChangeStream {
         metrics.lastCommitTimeMillis = txCommitMicros / 1000;
         inTransaction = false;
         flushTracker.reached(commit.endLsn());
+        if (incremental != null) {
+            incremental.maybeReadChunk(tables);
+        }
     }
 
     private void emitChange(CapturedTable table, Operation op, TupleData before, TupleData after, Struct key, int part)
@@ -362,6 +391,24 @@ public final class ChangeStream {
                 after == null ? null : table.row(after), source, transaction);
         long change = changeIndex;
         emit(sequence -> records.changeRecord(sequence, table, key, envelope, offset(change, part)), change, part);
+    }
+
+    /** Rows of an incremental snapshot chunk, emitted at the close watermark's place in the stream. */
+    private void emitChunk(IncrementalSnapshot.Chunk chunk) throws InterruptedException {
+        CapturedTable table = chunk.table();
+        int part = 0;
+        for (TupleData row : chunk.rows()) {
+            int rowPart = ++part;
+            if (skipped(changeIndex, rowPart)) {
+                continue;
+            }
+            Struct source = records.source(table, txCommitMicros, SnapshotMarker.INCREMENTAL, txId, currentLsn, null);
+            Struct envelope = records.envelope(table, Operation.READ, null, table.row(row), source, null);
+            Struct key = table.key(row);
+            long change = changeIndex;
+            emit(sequence -> records.changeRecord(sequence, table, key, envelope, offset(change, rowPart)), change,
+                    rowPart);
+        }
     }
 
     private void emitBegin() throws InterruptedException {

@@ -64,6 +64,22 @@ final class StreamedTables {
         byRelationId.put(relation.relationId(), new Entry(relation, table));
     }
 
+    /** The table of a relation id, captured or not. */
+    TableId tableId(int relationId) {
+        Entry entry = byRelationId.get(relationId);
+        return entry == null ? null : new TableId(entry.relation().schema(), entry.relation().table());
+    }
+
+    /** The current version of a captured table, if the stream has described it. */
+    Optional<CapturedTable> current(TableId id) {
+        for (Entry entry : byRelationId.values()) {
+            if (entry.table() != null && entry.table().id().equals(id)) {
+                return Optional.of(entry.table());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The captured table of a relation id; empty when the relation is not captured. */
     Optional<CapturedTable> table(int relationId) {
         Entry entry = byRelationId.get(relationId);
