@@ -135,7 +135,7 @@ public class MySqlSourceTask extends SourceTask {
                 LOG.info("Snapshot done; snapshot.mode={} does not stream the binlog", config.snapshot().mode().value());
                 return;
             }
-            BinlogReader reader = new BinlogReader(config, server.connect(), plan.mariaDb(), plan.gtids(), from,
+            BinlogReader reader = new BinlogReader(config, server, plan.mariaDb(), plan.gtids(), from,
                     queue, records, metrics);
             binlog = reader;
             if (stopping) {

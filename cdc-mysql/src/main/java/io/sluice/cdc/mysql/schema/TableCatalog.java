@@ -3,7 +3,6 @@ package io.sluice.cdc.mysql.schema;
 import io.sluice.cdc.mysql.config.CaptureConfig;
 import io.sluice.cdc.mysql.config.TypeConfig;
 import io.sluice.schema.types.ColumnConverter;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,13 +18,13 @@ import java.util.Set;
  */
 public final class TableCatalog {
 
-    private final Connection connection;
+    private final CatalogConnection connections;
     private final CaptureConfig capture;
     private final TypeConfig types;
     private final boolean mariaDb;
 
-    public TableCatalog(Connection connection, CaptureConfig capture, TypeConfig types, boolean mariaDb) {
-        this.connection = connection;
+    public TableCatalog(CatalogConnection connections, CaptureConfig capture, TypeConfig types, boolean mariaDb) {
+        this.connections = connections;
         this.capture = capture;
         this.types = types;
         this.mariaDb = mariaDb;
@@ -39,7 +38,7 @@ public final class TableCatalog {
     /** The captured base tables that exist now, ordered by database and name. */
     public List<TableId> capturedTables() throws SQLException {
         List<TableId> tables = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
+        try (PreparedStatement statement = connections.get().prepareStatement(
                 "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' "
                         + "ORDER BY TABLE_SCHEMA, TABLE_NAME");
                 ResultSet rows = statement.executeQuery()) {
@@ -56,7 +55,7 @@ public final class TableCatalog {
     /** The captured base tables of one database that exist now, ordered by name. */
     public List<TableId> capturedTables(String database) throws SQLException {
         List<TableId> tables = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
+        try (PreparedStatement statement = connections.get().prepareStatement(
                 "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' "
                         + "AND TABLE_SCHEMA = ? ORDER BY TABLE_NAME")) {
             statement.setString(1, database);
@@ -80,7 +79,7 @@ public final class TableCatalog {
     public TableDefinition read(TableId id) throws SQLException {
         List<ColumnDefinition> columns = new ArrayList<>();
         Set<String> jsonColumns = mariaDb ? mariaDbJsonColumns(id) : Set.of();
-        try (PreparedStatement statement = connection.prepareStatement(
+        try (PreparedStatement statement = connections.get().prepareStatement(
                 "SELECT COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, CHARACTER_MAXIMUM_LENGTH, "
                         + "NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, CHARACTER_SET_NAME, EXTRA, "
                         + "COLUMN_DEFAULT, COLUMN_COMMENT FROM information_schema.COLUMNS "
@@ -97,7 +96,7 @@ public final class TableCatalog {
             return null;
         }
         List<String> primaryKey = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
+        try (PreparedStatement statement = connections.get().prepareStatement(
                 "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? "
                         + "AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION")) {
             statement.setString(1, id.database());
@@ -109,7 +108,7 @@ public final class TableCatalog {
             }
         }
         String charset = null;
-        try (PreparedStatement statement = connection.prepareStatement(
+        try (PreparedStatement statement = connections.get().prepareStatement(
                 "SELECT c.CHARACTER_SET_NAME FROM information_schema.TABLES t "
                         + "JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c "
                         + "ON c.COLLATION_NAME = t.TABLE_COLLATION WHERE t.TABLE_SCHEMA = ? AND t.TABLE_NAME = ?")) {
@@ -178,7 +177,7 @@ public final class TableCatalog {
     /** MariaDB's JSON is LONGTEXT with a {@code json_valid(`col`)} check named after the column. */
     private Set<String> mariaDbJsonColumns(TableId id) throws SQLException {
         Set<String> columns = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(
+        try (PreparedStatement statement = connections.get().prepareStatement(
                 "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
                         + "WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?")) {
             statement.setString(1, id.database());

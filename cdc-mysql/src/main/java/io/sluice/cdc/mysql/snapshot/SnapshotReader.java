@@ -75,7 +75,7 @@ public final class SnapshotReader {
         int threads = config.snapshot().maxThreads();
         List<Connection> readers = new ArrayList<>();
         try (Connection coordinator = server.connect()) {
-            TableCatalog catalog = new TableCatalog(coordinator, config.capture(), config.types(), mariaDb);
+            TableCatalog catalog = new TableCatalog(() -> coordinator, config.capture(), config.types(), mariaDb);
             List<TableId> tableIds = catalog.capturedTables();
             SnapshotProgress progress = resumed == null ? new SnapshotProgress()
                     : SnapshotProgress.parse(resumed.snapshotProgress());

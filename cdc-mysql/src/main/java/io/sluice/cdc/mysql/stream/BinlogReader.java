@@ -8,7 +8,7 @@ import io.sluice.cdc.mysql.config.MySqlConnectorConfig;
 import io.sluice.cdc.mysql.metrics.StreamingMetrics;
 import io.sluice.cdc.mysql.schema.TableCatalog;
 import java.io.IOException;
-import java.sql.Connection;
+import io.sluice.cdc.mysql.server.MySqlServer;
 import java.sql.SQLException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -26,7 +26,7 @@ public final class BinlogReader {
     private static final int FATAL_ERROR_READING_BINLOG = 1236;
 
     private final MySqlConnectorConfig config;
-    private final Connection catalogConnection;
+    private final ReopeningConnection catalogConnection;
     private final boolean useGtids;
     private final RecordQueue queue;
     private final StreamingMetrics metrics;
@@ -37,13 +37,10 @@ public final class BinlogReader {
     private volatile Exception connectionFailure;
     private volatile Throwable fatal;
 
-    /**
-     * @param catalogConnection a JDBC connection this reader owns from now on (closed by {@link #stop()})
-     */
-    public BinlogReader(MySqlConnectorConfig config, Connection catalogConnection, boolean mariaDb, boolean useGtids,
+    public BinlogReader(MySqlConnectorConfig config, MySqlServer server, boolean mariaDb, boolean useGtids,
             BinlogOffset start, RecordQueue queue, ChangeRecords records, StreamingMetrics metrics) {
         this.config = config;
-        this.catalogConnection = catalogConnection;
+        this.catalogConnection = new ReopeningConnection(server);
         this.useGtids = useGtids;
         this.queue = queue;
         this.metrics = metrics;
@@ -147,7 +144,11 @@ public final class BinlogReader {
                 Thread.currentThread().interrupt();
                 stopping = true;
                 disconnect(binlog);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                // information_schema could not be read (server restarting?): reconnect and read this event again.
+                connectionFailure = e;
+                disconnect(binlog);
+            } catch (RuntimeException e) {
                 fatal = e instanceof ConnectException ? e
                         : new ConnectException("Cannot handle binlog event " + event.getHeader() + ": " + e, e);
                 disconnect(binlog);
@@ -200,10 +201,6 @@ public final class BinlogReader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            catalogConnection.close();
-        } catch (SQLException e) {
-            LOG.warn("Closing the catalog connection failed", e);
-        }
+        catalogConnection.close();
     }
 }

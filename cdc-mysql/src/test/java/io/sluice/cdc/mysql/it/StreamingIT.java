@@ -133,6 +133,49 @@ class StreamingIT {
         }
     }
 
+    @Test
+    void transactionMetadataFramesEachTransaction() throws Exception {
+        Map<String, String> config = config(5504);
+        config.put("provide.transaction.metadata", "true");
+        try (TaskHarness task = new TaskHarness(config).start()) {
+            db.transaction("INSERT INTO customers VALUES (1, 'a', 1)", "INSERT INTO customers VALUES (2, 'b', 2)");
+            List<SourceRecord> records = task.take(4, r -> r.topic().startsWith("it."));
+            assertThat(records).extracting(SourceRecord::topic).containsExactly("it.transaction",
+                    "it.cdc_my_stream.customers", "it.cdc_my_stream.customers", "it.transaction");
+            Struct begin = (Struct) records.get(0).value();
+            assertThat(begin.getString("status")).isEqualTo("BEGIN");
+            String id = begin.getString("id");
+            assertThat(id).matches("\\d+-\\d+-\\d+");
+            Struct block = ((Struct) records.get(2).value()).getStruct("transaction");
+            assertThat(block.getString("id")).isEqualTo(id);
+            assertThat(block.getInt64("total_order")).isEqualTo(2L);
+            assertThat(block.getInt64("data_collection_order")).isEqualTo(2L);
+            Struct end = (Struct) records.get(3).value();
+            assertThat(end.getString("status")).isEqualTo("END");
+            assertThat(end.getInt64("event_count")).isEqualTo(2L);
+            assertThat(end.getArray("data_collections")).hasSize(1);
+        }
+    }
+
+    @Test
+    void heartbeatsCarryThePositionWhileOnlyOtherTablesChange() throws Exception {
+        db.execute("CREATE TABLE other (id INT PRIMARY KEY)");
+        Map<String, String> config = config(5505);
+        config.put("table.include.list", db.name() + "\\.customers");
+        config.put("heartbeat.interval.ms", "100");
+        try (TaskHarness task = new TaskHarness(config).start()) {
+            db.execute("INSERT INTO customers VALUES (1, 'a', 1)");
+            SourceRecord change = task.take(1, "it.cdc_my_stream.customers").get(0);
+            Thread.sleep(200);
+            db.execute("INSERT INTO other VALUES (1)");
+            SourceRecord heartbeat = task.take(1, "__debezium-heartbeat.it").get(0);
+            assertThat(((Struct) heartbeat.key()).getString("serverName")).isEqualTo("it");
+            assertThat((Long) heartbeat.sourceOffset().get("pos"))
+                    .isGreaterThan((Long) change.sourceOffset().get("pos"));
+            assertThat(heartbeat.sourceOffset()).doesNotContainKeys("event", "row");
+        }
+    }
+
     static String op(SourceRecord record) {
         return ((Struct) record.value()).getString("op");
     }

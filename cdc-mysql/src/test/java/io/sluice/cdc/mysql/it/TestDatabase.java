@@ -19,18 +19,27 @@ final class TestDatabase implements AutoCloseable {
     private final Connection connection;
 
     TestDatabase(String suffix) throws SQLException {
+        this(suffix, connect());
+    }
+
+    /** A database on another server, reached over {@code connection} (closed with this object). */
+    TestDatabase(String suffix, Connection connection) throws SQLException {
         this.name = "cdc_my_" + suffix;
-        this.connection = connect();
+        this.connection = connection;
         execute("DROP DATABASE IF EXISTS `" + name + "`");
         execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4");
         execute("USE `" + name + "`");
     }
 
     static Connection connect() throws SQLException {
+        return connect(HOST, PORT, USER, PASSWORD);
+    }
+
+    static Connection connect(String host, int port, String user, String password) throws SQLException {
         Properties props = new Properties();
-        props.setProperty("user", USER);
-        props.setProperty("password", PASSWORD);
-        return DriverManager.getConnection("jdbc:mariadb://" + HOST + ":" + PORT + "/", props);
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        return DriverManager.getConnection("jdbc:mariadb://" + host + ":" + port + "/", props);
     }
 
     String name() {
