@@ -39,7 +39,7 @@ class BulkThroughputIT {
                 db.execute("INSERT INTO big SELECT seq, CONCAT('customer-', seq), seq / 100.0, "
                         + "TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND, seq % 2 = 0 FROM seq_1_to_" + ROWS);
             }
-            for (int round = 1; round <= 2; round++) {
+            for (int round = 1; round <= 3; round++) {
                 if (engine == Engine.POSTGRES) {
                     report(engine, "COPY TO (text)", round, copyTo(db));
                 }
