@@ -32,6 +32,26 @@ public final class Envelope {
                 && schema.field(BEFORE) != null && schema.field(AFTER) != null;
     }
 
+    /** The fields of one envelope schema, looked up once per schema rather than per record. */
+    record Shape(Field before, Field after, Field op, Field source) {
+
+        static Shape of(Schema envelope) {
+            return new Shape(envelope.field(BEFORE), envelope.field(AFTER), envelope.field(OP), envelope.field(SOURCE));
+        }
+
+        String op(Struct envelope) {
+            return (String) envelope.get(op);
+        }
+
+        Struct before(Struct envelope) {
+            return (Struct) envelope.get(before);
+        }
+
+        Struct after(Struct envelope) {
+            return (Struct) envelope.get(after);
+        }
+    }
+
     /** The table named in the source block ({@code table}), or null. */
     public static String sourceTable(Struct envelope) {
         return sourceString(envelope, "table");

@@ -40,6 +40,9 @@ public final class RecordInterpreter {
     private final Map<SchemaPair, StructLayout> byInstance = new HashMap<>();
     private final Map<EqualSchemas, StructLayout> byEquality = new HashMap<>();
     private final Map<List<String>, MapLayout> mapLayouts = new HashMap<>();
+    /** The last value schema seen and its envelope shape (null when it is not an envelope): topics rarely change schema. */
+    private Schema lastValueSchema;
+    private Envelope.Shape lastShape;
 
     public RecordInterpreter(JdbcSinkConfig config) {
         this.keyMode = config.primaryKeyMode();
@@ -63,8 +66,12 @@ public final class RecordInterpreter {
         Schema valueSchema = record.valueSchema();
         if (value instanceof Struct struct) {
             Schema schema = valueSchema != null ? valueSchema : struct.schema();
-            if (Envelope.isEnvelope(schema)) {
-                return envelope(record, struct);
+            if (schema != lastValueSchema) {
+                lastShape = Envelope.isEnvelope(schema) ? Envelope.Shape.of(schema) : null;
+                lastValueSchema = schema;
+            }
+            if (lastShape != null) {
+                return envelope(record, struct, lastShape);
             }
             String table = tableNames.resolve(record.topic(), null, null);
             return upsert(record, table, struct);
@@ -100,15 +107,15 @@ public final class RecordInterpreter {
         return new SinkChange(SinkChange.Operation.DELETE, table, layout.layout, layout.key(record, null), null, record);
     }
 
-    private SinkChange envelope(SinkRecord record, Struct envelope) {
-        String op = envelope.getString(Envelope.OP);
+    private SinkChange envelope(SinkRecord record, Struct envelope, Envelope.Shape shape) {
+        String op = shape.op(envelope);
         if (op == null || op.isEmpty()) {
             throw new DataException("CDC event without 'op' (" + origin(record) + ")");
         }
         String table = tableNames.resolve(record.topic(), Envelope.sourceSchema(envelope), Envelope.sourceTable(envelope));
         switch (op.charAt(0)) {
             case 'c', 'r', 'u' -> {
-                Struct after = envelope.getStruct(Envelope.AFTER);
+                Struct after = shape.after(envelope);
                 if (after == null) {
                     throw new DataException("CDC event op=" + op + " without 'after' (" + origin(record) + ")");
                 }
@@ -118,7 +125,7 @@ public final class RecordInterpreter {
                 if (!deleteEnabled) {
                     return null;
                 }
-                Struct before = envelope.getStruct(Envelope.BEFORE);
+                Struct before = shape.before(envelope);
                 if (record.key() == null && keyMode == PrimaryKeyMode.RECORD_KEY) {
                     throw new DataException("CDC delete without a record key (" + origin(record) + ")");
                 }
