@@ -24,6 +24,7 @@ class ModesIT {
                     "INSERT INTO items VALUES (1, 'one'), (2, 'two'), (3, NULL)");
             Map<String, String> config = db.sourceConfig();
             config.put("mode", "bulk");
+            config.put("transaction.isolation.mode", "REPEATABLE_READ");
             try (TaskRun run = TaskRun.ofConnector(config, new OffsetStore())) {
                 List<SourceRecord> first = run.pollUntil(3, WAIT);
                 assertThat(first).extracting(SourceRecord::topic).containsOnly("src.items");
@@ -49,6 +50,7 @@ class ModesIT {
             config.put("incrementing.column.name", "id");
             config.put("batch.max.rows", "2");
             config.put("key.columns", "id");
+            config.put("quote.sql.identifiers", "never");
             try (TaskRun run = TaskRun.ofConnector(config, new OffsetStore())) {
                 List<SourceRecord> first = run.pollUntil(3, WAIT);
                 assertThat(TaskRun.column(first, "id")).containsExactly(1L, 2L, 3L);
