@@ -14,6 +14,7 @@ public final class StreamingMetrics implements StreamingMetricsMXBean {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingMetrics.class);
 
     private volatile boolean connected;
+    private volatile long connectionId;
     private volatile String binlogFilename = "";
     private volatile long binlogPosition;
     private volatile long lastEventTimestampMs;
@@ -78,6 +79,15 @@ public final class StreamingMetrics implements StreamingMetricsMXBean {
 
     public void connected(boolean value) {
         connected = value;
+    }
+
+    public void connectionId(long id) {
+        connectionId = id;
+    }
+
+    @Override
+    public long getBinlogConnectionId() {
+        return connectionId;
     }
 
     @Override

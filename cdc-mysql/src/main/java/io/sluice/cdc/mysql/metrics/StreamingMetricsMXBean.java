@@ -6,6 +6,9 @@ public interface StreamingMetricsMXBean {
     /** Whether the binlog connection is up. */
     boolean isConnected();
 
+    /** The server's connection id of the binlog connection (as in SHOW PROCESSLIST), or 0. */
+    long getBinlogConnectionId();
+
     /** The binlog file of the last event read. */
     String getBinlogFilename();
 

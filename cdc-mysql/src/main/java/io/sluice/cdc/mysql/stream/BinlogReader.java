@@ -157,6 +157,7 @@ public final class BinlogReader {
         binlog.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
             @Override
             public void onConnect(BinaryLogClient connected) {
+                metrics.connectionId(connected.getConnectionId());
                 metrics.connected(true);
             }
 

@@ -176,6 +176,34 @@ class StreamingIT {
         }
     }
 
+    @Test
+    void aDroppedBinlogConnectionReconnectsWithoutLossOrDuplicate() throws Exception {
+        Map<String, String> config = config(5506);
+        config.put("max.queue.size", "1");
+        config.put("max.batch.size", "1");
+        try (TaskHarness task = new TaskHarness(config).start()) {
+            String[] statements = new String[3];
+            for (int s = 0; s < 3; s++) {
+                StringBuilder insert = new StringBuilder("INSERT INTO customers VALUES ");
+                for (int i = 1; i <= 50; i++) {
+                    int id = s * 50 + i;
+                    insert.append(i == 1 ? "" : ",").append("(").append(id).append(", 'n', ").append(id).append(")");
+                }
+                statements[s] = insert.toString();
+            }
+            db.transaction(statements);
+            List<SourceRecord> first = task.take(60, "it.cdc_my_stream.customers");
+            // Cut the binlog connection while the reader waits on the full queue.
+            long connectionId = (Long) java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new javax.management.ObjectName("io.sluice.cdc.mysql:type=streaming,server=\"it\""),
+                    "BinlogConnectionId");
+            db.execute("KILL CONNECTION " + connectionId);
+            List<SourceRecord> rest = task.take(90, "it.cdc_my_stream.customers");
+            assertThat(ids(first)).containsExactlyElementsOf(range(1, 60));
+            assertThat(ids(rest)).containsExactlyElementsOf(range(61, 150));
+        }
+    }
+
     static String op(SourceRecord record) {
         return ((Struct) record.value()).getString("op");
     }
