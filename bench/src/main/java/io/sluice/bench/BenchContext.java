@@ -14,9 +14,12 @@ final class BenchContext implements AutoCloseable {
     final ConnectorConfigs configs;
     /** Distinguishes this invocation's topics, slots and tables from earlier ones. */
     final String runTag;
-    /** System.nanoTime() after which the current system starts no further run (Long.MAX_VALUE: none). */
-    volatile long softDeadline = Long.MAX_VALUE;
-    /** System.nanoTime() after which a run in progress stops waiting and fails. */
+    /** System.nanoTime() at which the current system's share of the time budget ends (Long.MAX_VALUE: no budget). */
+    volatile long systemDeadline = Long.MAX_VALUE;
+    /**
+     * System.nanoTime() at which the current benchmark's slice ends: no run starts after it, and a run in progress
+     * stops there and keeps what it measured, marked partial.
+     */
     volatile long hardDeadline = Long.MAX_VALUE;
 
     BenchContext(Options options) {
@@ -55,7 +58,7 @@ final class BenchContext implements AutoCloseable {
                 worker.start();
             }
             for (int run = 1; run <= options.runs; run++) {
-                if (System.nanoTime() > softDeadline) {
+                if (System.nanoTime() > hardDeadline) {
                     String why = "the time budget (--time-budget " + options.timeBudgetMinutes + " min) ran out";
                     if (run == 1) throw new BenchFailure("not run: " + why);
                     result.notes.add("only " + (run - 1) + " of " + options.runs + " runs: " + why);
@@ -77,6 +80,14 @@ final class BenchContext implements AutoCloseable {
                     result.notes.add("worker peaks unavailable: " + BenchFailure.reasonOf(e));
                 }
             }
+        }
+    }
+
+    /** Notes a run that the time budget cut short; its rate covers only what arrived before. */
+    void notePartial(Results.SystemRun r, int run, TopicWatcher.Progress p, long startCount, long target) {
+        if (p.partial()) {
+            r.notes.add("run " + run + " is partial: the time budget ran out after " + (p.lastCount() - startCount) + " of "
+                    + (target - startCount) + "; its rate is over those");
         }
     }
 

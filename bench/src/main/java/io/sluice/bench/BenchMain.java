@@ -69,8 +69,7 @@ public final class BenchMain {
                     // raw baselines take seconds and only honour the overall end.
                     long left = budgetEnd - System.nanoTime();
                     double shares = workerSystems.size() - (system.equals("raw") ? 0 : systemIndex) + (hasJmh ? 0.35 : 0);
-                    ctx.softDeadline = system.equals("raw") ? budgetEnd : System.nanoTime() + (long) (left / Math.max(1.0, shares));
-                    ctx.hardDeadline = ctx.softDeadline + 60_000_000_000L;
+                    ctx.systemDeadline = system.equals("raw") ? budgetEnd : System.nanoTime() + (long) (left / Math.max(1.0, shares));
                     if (!system.equals("raw")) systemIndex++;
                 }
                 boolean usesWorker = !system.equals("raw") && prepared.stream().anyMatch(b -> !(b instanceof ConverterRun));
@@ -87,13 +86,20 @@ public final class BenchMain {
                         continue;
                     }
                 }
-                for (Benchmark b : prepared) {
-                    if (!(b instanceof ConverterRun)) b.run(system);
+                List<Benchmark> measured = prepared.stream().filter(b -> !(b instanceof ConverterRun)).toList();
+                for (int i = 0; i < measured.size(); i++) {
+                    if (ctx.systemDeadline != Long.MAX_VALUE) {
+                        // Each benchmark gets an equal slice of what is left of the system's share, so time a fast
+                        // failure leaves unused goes to the next ones.
+                        long left = ctx.systemDeadline - System.nanoTime();
+                        ctx.hardDeadline = System.nanoTime() + Math.max(0, left / (measured.size() - i));
+                    }
+                    measured.get(i).run(system);
                 }
                 // Written after each system, so an interrupted run still leaves what it measured.
                 writeReport(o, machine, results);
             }
-            ctx.softDeadline = Long.MAX_VALUE;
+            ctx.systemDeadline = Long.MAX_VALUE;
             ctx.hardDeadline = Long.MAX_VALUE;
             // JMH last: it is CPU-bound and must not run beside a connector.
             for (Benchmark b : prepared) if (b instanceof ConverterRun) b.run("sluice");

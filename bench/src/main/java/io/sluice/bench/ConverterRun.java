@@ -66,5 +66,13 @@ final class ConverterRun implements Benchmark {
                 BenchContext.log("converter: " + label + " -> " + (r.failure == null ? r.metrics : r.failure));
             }
         }
+        for (String dir : new String[] {"serialise", "deserialise"}) {
+            Results.SystemRun json = result.find("json-" + dir);
+            Results.SystemRun avro = result.find("avro-" + dir);
+            if (json != null && avro != null && json.ok() && avro.ok()) {
+                avro.notes.add(String.format(java.util.Locale.ROOT, "%s: Avro / JSON = %.2fx (medians)", dir,
+                        avro.median("records/s") / json.median("records/s")));
+            }
+        }
     }
 }

@@ -49,7 +49,8 @@ final class MySnapshotBenchmark implements Benchmark {
             ctx.connect.create(n, config);
             TopicWatcher.Progress p = TopicWatcher.awaitCount(system + " snapshot", () -> ctx.topics.count(topic), 0, o.rows,
                     o.stallSeconds, TopicWatcher.POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n), ctx.hardDeadline);
-            r.add("rows/s", o.rows / ((p.lastNanos() - t0) / 1e9));
+            r.add("rows/s", p.lastCount() / ((p.lastNanos() - t0) / 1e9));
+            ctx.notePartial(r, run, p, 0, o.rows);
         } finally {
             ctx.deleteQuietly(n, r);
             ctx.topics.deleteTopics(List.of(topic, n + ".schema-history", n));

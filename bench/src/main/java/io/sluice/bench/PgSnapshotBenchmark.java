@@ -57,7 +57,8 @@ final class PgSnapshotBenchmark implements Benchmark {
             ctx.connect.create(n, config);
             TopicWatcher.Progress p = TopicWatcher.awaitCount(system + " snapshot", () -> ctx.topics.count(topic), 0, o.rows,
                     o.stallSeconds, TopicWatcher.POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n), ctx.hardDeadline);
-            r.add("rows/s", o.rows / ((p.lastNanos() - t0) / 1e9));
+            r.add("rows/s", p.lastCount() / ((p.lastNanos() - t0) / 1e9));
+            ctx.notePartial(r, run, p, 0, o.rows);
         } finally {
             ctx.deleteQuietly(n, r);
             ctx.pg.dropSlot(n);

@@ -112,7 +112,7 @@ final class Report {
         md.append("| source max.batch.size / max.queue.size | ").append(o.sourceBatch).append(" / ").append(o.sourceQueue).append(" |\n");
         md.append("| sink batch.size (and max.poll.records) | ").append(o.sinkBatch).append(" |\n");
         md.append("| worker restarts | ").append(o.restartPerSystem ? "before each system's block of benchmarks" : "none").append(" |\n");
-        md.append("| time budget | ").append(o.timeBudgetMinutes > 0 ? o.timeBudgetMinutes + " min, shared equally by the connector systems" : "none").append(" |\n");
+        md.append("| time budget | ").append(o.timeBudgetMinutes > 0 ? o.timeBudgetMinutes + " min: connector systems share it equally, each splits its share equally over its benchmarks; a run cut short keeps the rate of what arrived and is marked partial in the notes" : "none").append(" |\n");
 
         md.append("\n## Targets (issue 8)\n\n| target | measured | result |\n|---|---|---|\n");
         for (Target t : targets()) md.append("| ").append(t.text()).append(" | ").append(t.measured()).append(" | ").append(t.verdict()).append(" |\n");

@@ -101,6 +101,7 @@ final class SinkBenchmark implements Benchmark {
             TopicWatcher.Progress p = TopicWatcher.awaitCount(system + " sink", () -> count(n), 0, o.rows, o.stallSeconds,
                     POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n), ctx.hardDeadline);
             r.add("rows/s", p.ratePerSecond(t0, 0));
+            ctx.notePartial(r, run, p, 0, o.rows);
         } finally {
             ctx.deleteQuietly(n, r);
             drop(n);

@@ -48,7 +48,7 @@ final class TopicWatcher implements AutoCloseable {
     }
 
     /** When a count first moved and when it reached its target, in System.nanoTime(). */
-    record Progress(long firstNanos, long firstCount, long lastNanos, long lastCount) {
+    record Progress(long firstNanos, long firstCount, long lastNanos, long lastCount, boolean partial) {
         double ratePerSecond(long startNanos, long startCount) {
             // From the first poll that saw movement to the poll that saw the target: excludes start-up time.
             // If everything landed between two polls, fall back to the caller's start.
@@ -70,7 +70,7 @@ final class TopicWatcher implements AutoCloseable {
         return awaitCount(what, counter, startCount, target, stallSeconds, pollMs, diagnose, Long.MAX_VALUE);
     }
 
-    /** As above, and gives up at giveUpNanos (the run's time budget) with how far it got. */
+    /** As above, and stops at giveUpNanos (the run's time budget) with a partial progress, or fails when none. */
     static Progress awaitCount(String what, LongSupplier counter, long startCount, long target, int stallSeconds,
                                long pollMs, Supplier<String> diagnose, long giveUpNanos) {
         long firstNanos = -1, firstCount = -1;
@@ -86,9 +86,14 @@ final class TopicWatcher implements AutoCloseable {
             }
             if (c >= target) {
                 if (firstNanos < 0) { firstNanos = now; firstCount = c; }
-                return new Progress(firstNanos, firstCount, now, c);
+                return new Progress(firstNanos, firstCount, now, c, false);
             }
             if (now > giveUpNanos) {
+                // Out of time: what arrived so far was measured, so it is returned (marked partial) when there is a
+                // span to time; with nothing or a single poll of movement there is no rate to give.
+                if (firstNanos >= 0 && lastCount > firstCount && lastChange > firstNanos) {
+                    return new Progress(firstNanos, firstCount, lastChange, lastCount, true);
+                }
                 throw new BenchFailure(what + " stopped: the time budget ran out at " + (lastCount - startCount) + " of "
                         + (target - startCount));
             }
