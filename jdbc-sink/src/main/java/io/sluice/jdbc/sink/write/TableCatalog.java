@@ -217,7 +217,10 @@ final class TableCatalog {
         Optional<TableDefinition> cached = definitions.get(table);
         if (cached == null) {
             cached = Optional.ofNullable(TableDefinition.read(connection, table, catalogIsSchema));
-            definitions.put(table, cached);
+            // Only tables that exist are remembered: one created by someone else later must be seen.
+            if (cached.isPresent()) {
+                definitions.put(table, cached);
+            }
         }
         return cached.orElse(null);
     }
