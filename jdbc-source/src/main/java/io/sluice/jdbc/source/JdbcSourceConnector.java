@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -51,7 +52,7 @@ public class JdbcSourceConnector extends SourceConnector {
         this.config = new JdbcSourceConfig(props);
         Map<String, String> errors = ConfigRules.check(config);
         if (!errors.isEmpty()) {
-            throw new org.apache.kafka.common.config.ConfigException(errors.toString());
+            throw new ConfigException("Invalid configuration: " + errors);
         }
         if (config.query() == null) {
             Dialect dialect = Dialects.choose(config.dialectName(), config.connectionUrl(),
