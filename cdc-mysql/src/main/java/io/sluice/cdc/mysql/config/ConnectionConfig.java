@@ -160,6 +160,16 @@ public final class ConnectionConfig {
         return keystore;
     }
 
+    /** The trust store password in clear, or null; never log it. */
+    public String truststorePassword() {
+        return truststorePassword == null ? null : truststorePassword.value();
+    }
+
+    /** The key store password in clear, or null; never log it. */
+    public String keystorePassword() {
+        return keystorePassword == null ? null : keystorePassword.value();
+    }
+
     public int connectTimeoutMs() {
         return connectTimeoutMs;
     }

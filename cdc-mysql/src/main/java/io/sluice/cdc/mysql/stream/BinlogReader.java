@@ -124,6 +124,10 @@ public final class BinlogReader {
             case VERIFY_CA -> SSLMode.VERIFY_CA;
             case VERIFY_IDENTITY -> SSLMode.VERIFY_IDENTITY;
         });
+        BinlogTlsSockets tls = BinlogTlsSockets.forConfig(connection);
+        if (tls != null) {
+            binlog.setSslSocketFactory(tls);
+        }
         int heartbeatMs = config.streaming().heartbeatIntervalMs();
         if (heartbeatMs > 0) {
             binlog.setHeartbeatInterval(heartbeatMs);
