@@ -355,6 +355,45 @@ abstract class SinkScenarios {
     }
 
     @Test
+    void aSchemaChangeInsideOneDeliveryKeepsTheOrderOfChanges() throws SQLException {
+        String table = table("midevolve");
+        ChangeEvents v1 = customers(table);
+        Schema withEmail = SchemaBuilder.struct().name("shop.public.customers.Value")
+                .field("id", Schema.INT32_SCHEMA).field("name", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("score", Schema.OPTIONAL_INT64_SCHEMA).field("email", Schema.OPTIONAL_STRING_SCHEMA).build();
+        ChangeEvents v2 = new ChangeEvents(v1.topic, "public", table, withEmail, "id");
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key");
+        SinkRecord a1 = v1.create(v1.row("id", 1, "name", "a", "score", 1L));
+        v2.offset = v1.offset;
+        SinkRecord a2 = v2.create(v2.row("id", 1, "name", "a", "score", 2L, "email", "a@example.com"));
+        v1.offset = v2.offset;
+        SinkRecord a3 = v1.create(v1.row("id", 1, "name", "a", "score", 3L));
+        deliver(task, a1, a2, a3);
+        TargetDatabase db = database();
+        assertThat(db.rows("SELECT " + db.quote("score") + " AS score, " + db.quote("email") + " AS email FROM "
+                + db.quote(table))).extracting(r -> ((Number) r.get("score")).longValue() + ":" + r.get("email"))
+                .containsExactly("3:a@example.com");
+    }
+
+    @Test
+    void timestampsAreWrittenInTheDatabaseTimeZone() throws SQLException {
+        String table = table("zone");
+        Schema value = SchemaBuilder.struct().name("zone.Value").field("id", Schema.INT32_SCHEMA)
+                .field("at", org.apache.kafka.connect.data.Timestamp.builder().optional().build()).build();
+        ChangeEvents events = new ChangeEvents("shop.public." + table, "public", table, value, "id");
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key",
+                "database.time_zone", "Europe/Paris");
+        java.time.Instant instant = java.time.Instant.parse("2024-07-01T10:00:00Z");
+        deliver(task, events.create(events.row("id", 1, "at", java.util.Date.from(instant))));
+        TargetDatabase db = database();
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT " + db.quote("at") + " FROM " + db.quote(table))) {
+            rs.next();
+            assertThat(rs.getObject(1, java.time.LocalDateTime.class)).isEqualTo(java.time.LocalDateTime.parse("2024-07-01T12:00:00"));
+        }
+    }
+
+    @Test
     void aNewRequiredFieldWithoutDefaultIsRefused() throws SQLException {
         String table = table("required");
         ChangeEvents v1 = customers(table);
