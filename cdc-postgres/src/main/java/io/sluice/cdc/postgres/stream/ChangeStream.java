@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.postgresql.PGConnection;
@@ -48,6 +49,9 @@ public final class ChangeStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
     private static final long IDLE_SLEEP_MS = 10;
+    /** Right after data arrived more is likely on its way: wait only briefly so as not to throttle the stream. */
+    private static final long BUSY_SLEEP_NANOS = 200_000;
+    private static final long BUSY_WINDOW_MS = 100;
     private static final long MIN_FORCED_STATUS_INTERVAL_MS = 1000;
 
     private final PostgresConnectorConfig config;
@@ -177,9 +181,11 @@ public final class ChangeStream {
             long reportedFlush = flushTracker.flushableLsn();
             long lastForcedStatus = System.currentTimeMillis();
             long nextHeartbeat = heartbeat.enabled() ? System.currentTimeMillis() + heartbeat.intervalMs() : Long.MAX_VALUE;
+            long lastData = 0;
             while (running) {
                 ByteBuffer buffer = stream.readPending();
                 if (buffer != null) {
+                    lastData = System.currentTimeMillis();
                     currentLsn = stream.getLastReceiveLSN().asLong();
                     metrics.lastReceivedLsn = currentLsn;
                     handle(decoder.decode(buffer), tables);
@@ -211,7 +217,14 @@ public final class ChangeStream {
                     }
                 }
                 if (buffer == null) {
-                    Thread.sleep(IDLE_SLEEP_MS);
+                    if (now - lastData < BUSY_WINDOW_MS) {
+                        LockSupport.parkNanos(BUSY_SLEEP_NANOS);
+                        if (Thread.interrupted()) {
+                            throw new InterruptedException("Streaming interrupted");
+                        }
+                    } else {
+                        Thread.sleep(IDLE_SLEEP_MS);
+                    }
                 }
             }
             long flushable = flushTracker.flushableLsn();
