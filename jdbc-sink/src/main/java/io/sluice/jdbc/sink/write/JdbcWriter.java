@@ -40,15 +40,13 @@ public final class JdbcWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcWriter.class);
 
-    private final DatabaseConnections connections;
+    private final SqlRetry retry;
     private final DatabaseDialect dialect;
     private final InsertMode insertMode;
     private final boolean keyed;
     private final ZoneId zone;
     private final int batchSize;
     private final long flushIntervalMs;
-    private final int maxRetries;
-    private final long retryBackoffMs;
     private final ErrantRecordReporter reporter;
     private final SinkMetrics metrics;
     private final Identifiers identifiers;
@@ -65,7 +63,7 @@ public final class JdbcWriter {
 
     public JdbcWriter(JdbcSinkConfig config, DatabaseConnections connections, DatabaseDialect dialect,
                       ErrantRecordReporter reporter, SinkMetrics metrics) {
-        this.connections = connections;
+        this.retry = new SqlRetry(connections, dialect, config.maxRetries(), config.retryBackoffMs(), metrics);
         this.dialect = dialect;
         this.insertMode = config.insertMode();
         this.keyed = config.primaryKeyMode() == PrimaryKeyMode.RECORD_KEY
@@ -73,8 +71,6 @@ public final class JdbcWriter {
         this.zone = config.timeZone();
         this.batchSize = config.batchSize();
         this.flushIntervalMs = config.flushIntervalMs();
-        this.maxRetries = config.maxRetries();
-        this.retryBackoffMs = config.retryBackoffMs();
         this.reporter = reporter;
         this.metrics = metrics;
         this.identifiers = new Identifiers(dialect, config.quoteIdentifiers());
@@ -101,7 +97,7 @@ public final class JdbcWriter {
                     flush();
                     buffer = null;
                 }
-                withConnection("checking table " + table, c -> catalog.ensure(c, table, layout));
+                retry.run("checking table " + table, c -> catalog.ensure(c, table, layout));
             }
             if (buffer == null) {
                 buffer = buffers.computeIfAbsent(table, t -> new TableBuffer(t, keyed));
@@ -128,7 +124,7 @@ public final class JdbcWriter {
         long start = System.nanoTime();
         boolean anyChange = buffers.values().stream().anyMatch(b -> !b.isEmpty());
         if (anyChange) {
-            withConnection("writing " + bufferedRecords + " records to " + buffers.keySet(), this::writeFlush);
+            retry.run("writing " + bufferedRecords + " records to " + buffers.keySet(), this::writeFlush);
         }
         metrics.flushed(bufferedRecords, (System.nanoTime() - start) / 1_000_000);
         buffers.clear();
@@ -343,69 +339,6 @@ public final class JdbcWriter {
             }
         }
         return kept;
-    }
-
-    private interface SqlWork {
-        void run(Connection connection) throws SQLException;
-    }
-
-    /** Runs {@code work} on a pooled connection; transient errors are retried on a fresh one with backoff. */
-    private void withConnection(String what, SqlWork work) {
-        for (int attempt = 0; ; attempt++) {
-            Connection connection = null;
-            try {
-                connection = connections.get();
-                work.run(connection);
-                return;
-            } catch (SQLException e) {
-                rollbackQuietly(connection, e);
-                if (!dialect.isTransient(e)) {
-                    throw new ConnectException(what + " failed: " + describe(e), e);
-                }
-                if (connection != null) {
-                    connections.evict(connection);
-                }
-                if (attempt >= maxRetries) {
-                    throw new ConnectException(what + " failed after " + maxRetries + " retries: " + describe(e), e);
-                }
-                metrics.retried();
-                long backoff = Math.min(retryBackoffMs << Math.min(attempt, 20), retryBackoffMs * 10);
-                LOG.warn("{} failed on a transient error ({}); retry {} of {} in {} ms on a fresh connection",
-                        what, describe(e), attempt + 1, maxRetries, backoff);
-                sleep(backoff);
-            } catch (RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } finally {
-                if (connection != null) {
-                    try {
-                        connection.close();
-                    } catch (SQLException e) {
-                        LOG.debug("Closing a connection failed", e);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted while waiting to retry", e);
-        }
     }
 
     /**
