@@ -1,6 +1,5 @@
 package io.sluice.cdc.postgres;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -32,21 +31,11 @@ public final class SourceOffsets {
 
     /** The offset of a streamed record. {@code change} -1 means "everything before {@code lsnCommit}". */
     public static Map<String, Object> stream(long lsnCommit, long change, int part, long txId, long tsUsec) {
-        Map<String, Object> offset = new HashMap<>(8);
-        offset.put(LSN_COMMIT, lsnCommit);
-        offset.put(CHANGE, change);
-        offset.put(PART, part);
-        offset.put(TX_ID, txId);
-        offset.put(TS_USEC, tsUsec);
-        return offset;
+        return Map.of(LSN_COMMIT, lsnCommit, CHANGE, change, PART, part, TX_ID, txId, TS_USEC, tsUsec);
     }
 
     public static Map<String, Object> snapshot(long snapshotLsn, String progress) {
-        Map<String, Object> offset = new HashMap<>(4);
-        offset.put(SNAPSHOT, true);
-        offset.put(SNAPSHOT_LSN, snapshotLsn);
-        offset.put(SNAPSHOT_PROGRESS, progress);
-        return offset;
+        return Map.of(SNAPSHOT, true, SNAPSHOT_LSN, snapshotLsn, SNAPSHOT_PROGRESS, progress);
     }
 
     /** What a stored offset says about where to resume. */
