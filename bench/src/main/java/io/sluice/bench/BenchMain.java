@@ -187,8 +187,13 @@ public final class BenchMain {
                 String name = d.getFileName().toString();
                 Path jar = d.resolve("lib").resolve(name + ".jar");
                 if (Files.exists(jar)) {
-                    out.add(name.replace("sluice-", "").replace("-0.1.0", "") + " " + DateTimeFormatter.ofPattern("HH:mm")
-                            .format(Files.getLastModifiedTime(jar).toInstant().atZone(ZoneOffset.UTC)));
+                    // bin/stack copies the plugins without keeping file times: the manifest entry's time is the build's.
+                    try (var jf = new java.util.jar.JarFile(jar.toFile())) {
+                        var entry = jf.getEntry("META-INF/MANIFEST.MF");
+                        String when = entry == null ? "?" : DateTimeFormatter.ofPattern("HH:mm")
+                                .format(java.time.Instant.ofEpochMilli(entry.getTime()).atZone(ZoneOffset.UTC));
+                        out.add(name.replace("sluice-", "").replace("-0.1.0", "") + " " + when);
+                    }
                 }
             }
         } catch (IOException e) {
