@@ -1,5 +1,6 @@
 package io.sluice.cdc.mysql;
 
+import io.sluice.cdc.mysql.config.CaptureConfig;
 import io.sluice.cdc.mysql.config.MySqlConnectorConfig;
 import io.sluice.cdc.mysql.server.MySqlServer;
 import io.sluice.cdc.mysql.server.ServerChecks;
@@ -61,6 +62,9 @@ public class MySqlSourceConnector extends SourceConnector {
             return result;
         }
         MySqlConnectorConfig config = new MySqlConnectorConfig(connectorConfigs);
+        if (!exclusiveListsOk(config, result)) {
+            return result;
+        }
         Map<String, List<String>> problems = ServerChecks.check(new MySqlServer(config.connection()),
                 config.connection(), config.snapshot());
         for (ConfigValue value : result.configValues()) {
@@ -70,6 +74,26 @@ public class MySqlSourceConnector extends SourceConnector {
             }
         }
         return result;
+    }
+
+    /** An include list and the matching exclude list cannot both be set: report it on the exclude list. */
+    private static boolean exclusiveListsOk(MySqlConnectorConfig config, Config result) {
+        boolean ok = true;
+        for (String[] pair : new String[][] {
+                {CaptureConfig.DATABASE_INCLUDE_LIST_CONFIG, CaptureConfig.DATABASE_EXCLUDE_LIST_CONFIG},
+                {CaptureConfig.TABLE_INCLUDE_LIST_CONFIG, CaptureConfig.TABLE_EXCLUDE_LIST_CONFIG},
+                {CaptureConfig.COLUMN_INCLUDE_LIST_CONFIG, CaptureConfig.COLUMN_EXCLUDE_LIST_CONFIG},
+                {CaptureConfig.GTID_SOURCE_INCLUDES_CONFIG, CaptureConfig.GTID_SOURCE_EXCLUDES_CONFIG}}) {
+            if (!config.getList(pair[0]).isEmpty() && !config.getList(pair[1]).isEmpty()) {
+                ok = false;
+                for (ConfigValue value : result.configValues()) {
+                    if (value.name().equals(pair[1])) {
+                        value.addErrorMessage("Set either " + pair[0] + " or " + pair[1] + ", not both");
+                    }
+                }
+            }
+        }
+        return ok;
     }
 
     /** Offsets are written with the records, and a restart resumes exactly after the last one written. */

@@ -71,6 +71,7 @@ final class BinlogEventHandler {
 
     private String file;
     private BinlogOffset committed;
+    private BinlogOffset reconnectFrom;
 
     // The transaction being read.
     private boolean inTransaction;
@@ -107,22 +108,25 @@ final class BinlogEventHandler {
         this.gtids = GtidPositions.parse(start.gtids(), mariaDb);
         this.file = start.file();
         this.committed = BinlogOffset.at(start.file(), start.position(), start.gtids());
+        // Until the first transaction is read again, a reconnection must skip what was written of it.
+        this.reconnectFrom = start.events() > 0 || start.rows() > 0 ? start.withSnapshot(false, null) : null;
         this.skipEvents = start.events();
         this.skipRows = start.rows();
     }
 
-    /** Where a new connection must start: the current transaction's start with the progress made, or after the last one. */
+    /**
+     * Where a new connection must start: the start of the transaction cut by the last disconnection (its progress
+     * is skipped when it is read again), or the position after the last finished transaction.
+     */
     BinlogOffset resumeOffset() {
-        if (transactionStarted) {
-            return BinlogOffset.at(transactionFile, transactionPosition, committed.gtids()).within(doneEvents,
-                    doneRows);
-        }
-        return committed;
+        return reconnectFrom != null ? reconnectFrom : committed;
     }
 
     /** Forgets the transaction in progress when the connection drops; {@link #resumeOffset()} re-reads it. */
     void onDisconnect() {
         if (transactionStarted) {
+            reconnectFrom = BinlogOffset.at(transactionFile, transactionPosition, committed.gtids())
+                    .within(doneEvents, doneRows);
             skipEvents = doneEvents;
             skipRows = doneRows;
         }
@@ -351,7 +355,7 @@ final class BinlogEventHandler {
                     Map<String, ?> partial = within(eventIndex, r);
                     emit(records.change(table, Operation.DELETE, before, null, source, partial,
                             transactionBlock(table)));
-                    if (capture.tombstonesOnDelete()) {
+                    if (capture.tombstonesOnDelete() && table.hasKey()) {
                         emit(records.tombstone(table, before, partial));
                     }
                     emit(records.change(table, Operation.CREATE, null, after, source(header, table, r),
@@ -379,7 +383,7 @@ final class BinlogEventHandler {
         for (int r = first; r < rows.size(); r++) {
             if (!skip) {
                 Object[] row = rows.get(r);
-                if (capture.tombstonesOnDelete()) {
+                if (capture.tombstonesOnDelete() && table.hasKey()) {
                     emit(records.change(table, Operation.DELETE, row, null, source(header, table, r),
                             within(eventIndex, r), transactionBlock(table)));
                     emit(records.tombstone(table, row, within(eventIndex, r + 1)));
@@ -469,6 +473,7 @@ final class BinlogEventHandler {
         clearTransaction();
         skipEvents = 0;
         skipRows = 0;
+        reconnectFrom = null;
         maybeHeartbeat();
     }
 
@@ -484,7 +489,8 @@ final class BinlogEventHandler {
     }
 
     private void maybeHeartbeat() throws InterruptedException {
-        if (heartbeatIntervalMs <= 0 || transactionStarted) {
+        // Not while a transaction cut by a restart waits to be read again: the heartbeat would skip its rest.
+        if (heartbeatIntervalMs <= 0 || transactionStarted || reconnectFrom != null) {
             return;
         }
         long now = System.currentTimeMillis();

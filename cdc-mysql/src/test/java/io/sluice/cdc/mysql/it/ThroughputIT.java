@@ -12,13 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a backlog of inserts from the binlog and serialises every record with the JSON converter, as a worker
- * would, and logs the rate. A measurement, not a timing assertion; run with {@code -Dsluice.long=true}.
+ * Reads a backlog of inserts from the binlog, and a table by snapshot, serialising every record with the JSON
+ * converter as a worker would, and logs the rates. A measurement, not a timing assertion; run with {@code -Dsluice.long=true}.
  */
 @EnabledIfSystemProperty(named = "sluice.long", matches = "true")
-class StreamingThroughputIT {
+class ThroughputIT {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StreamingThroughputIT.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ThroughputIT.class);
     private static final int ROWS = Integer.getInteger("sluice.bench.rows", 300_000);
 
     @Test
@@ -67,6 +67,44 @@ class StreamingThroughputIT {
                 assertThat(taken).isEqualTo(ROWS);
             }
             task.close();
+        }
+    }
+
+    @Test
+    void snapshotsATable() throws Exception {
+        try (TestDatabase db = new TestDatabase("bench_snap")) {
+            db.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer VARCHAR(40), total DECIMAL(10,2), "
+                    + "created DATETIME(6), status ENUM('new','paid','sent'))");
+            for (int start = 0; start < ROWS; start += 1000) {
+                StringBuilder insert = new StringBuilder("INSERT INTO orders VALUES ");
+                for (int i = start; i < start + 1000; i++) {
+                    insert.append(i == start ? "" : ",").append('(').append(i).append(", 'customer-").append(i % 977)
+                            .append("', ").append(i % 10000).append(".25, '2024-01-31 11:45:30.123456', 'paid')");
+                }
+                db.execute(insert.toString());
+            }
+            Map<String, String> config = TaskHarness.config("benchsnap", db.name(), 5591);
+            config.put("snapshot.mode", "initial_only");
+            config.put("max.batch.size", "4096");
+            config.put("max.queue.size", "16384");
+            JsonConverter json = new JsonConverter();
+            json.configure(Map.of("schemas.enable", "false"), false);
+            long started = System.nanoTime();
+            try (TaskHarness task = new TaskHarness(config).start()) {
+                int taken = 0;
+                while (taken < ROWS) {
+                    List<SourceRecord> records = task.take(Math.min(4096, ROWS - taken),
+                            "benchsnap.cdc_my_bench_snap.orders");
+                    for (SourceRecord record : records) {
+                        json.fromConnectData(record.topic(), record.valueSchema(), record.value());
+                    }
+                    taken += records.size();
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                LOG.info("Snapshot of {} rows in {} s: {} rows/s with the JSON converter", ROWS,
+                        String.format("%.2f", seconds), (long) (ROWS / seconds));
+                assertThat(taken).isEqualTo(ROWS);
+            }
         }
     }
 }

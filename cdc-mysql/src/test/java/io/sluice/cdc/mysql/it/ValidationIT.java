@@ -52,6 +52,14 @@ class ValidationIT {
     }
 
     @Test
+    void anIncludeListAndItsExcludeListCannotBothBeSet() {
+        Map<String, String> config = TaskHarness.config("v", "cdc_my_none", 5564);
+        config.put("table.exclude.list", "cdc_my_none\\.secret");
+        config.put("table.include.list", "cdc_my_none\\.public");
+        assertThat(errors(config)).containsOnlyKeys("table.exclude.list");
+    }
+
+    @Test
     void invalidOptionsAreReportedWithoutConnecting() {
         Map<String, String> config = TaskHarness.config("bad prefix!", "cdc_my_none", 5563);
         config.put("snapshot.mode", "sometimes");
