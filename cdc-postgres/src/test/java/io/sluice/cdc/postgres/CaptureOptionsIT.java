@@ -40,7 +40,7 @@ class CaptureOptionsIT {
             db.execute("CREATE TABLE " + t + " (id int PRIMARY KEY)",
                     "INSERT INTO " + t + " SELECT generate_series(1, 500)");
         }
-        runner = new TaskRunner(db.config("snapshot.max.threads", "2", "snapshot.chunk.size", "100")).start();
+        runner = new TaskRunner(db.config("snapshot.max.threads", "2")).start();
         List<SourceRecord> records = runner.poll(1500);
         assertThat(records).hasSize(1500);
         Map<String, Long> perTopic = records.stream().collect(Collectors.groupingBy(SourceRecord::topic,

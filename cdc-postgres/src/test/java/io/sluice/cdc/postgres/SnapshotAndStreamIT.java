@@ -156,7 +156,7 @@ class SnapshotAndStreamIT {
                 "CREATE TABLE \"My Schema\".\"Odd \"\"Table\"\"\" (\"Key Col\" int PRIMARY KEY, \"Value\"\"s\" text)",
                 "INSERT INTO \"My Schema\".\"Odd \"\"Table\"\"\" VALUES (1, 'a')");
         runner = new TaskRunner(db.config("table.include.list", "My Schema\\.Odd \"Table\"",
-                "publication.autocreate.mode", "filtered", "snapshot.chunk.size", "1")).start();
+                "publication.autocreate.mode", "filtered")).start();
         SourceRecord read = runner.poll(1).get(0);
         assertThat(read.topic()).isEqualTo("test.My Schema.Odd \"Table\"");
         assertThat(after(read).getInt32("Key Col")).isEqualTo(1);

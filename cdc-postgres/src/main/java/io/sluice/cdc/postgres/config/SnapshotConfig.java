@@ -14,7 +14,6 @@ public final class SnapshotConfig {
     public static final String SNAPSHOT_MODE = "snapshot.mode";
     public static final String SNAPSHOT_FETCH_SIZE = "snapshot.fetch.size";
     public static final String SNAPSHOT_MAX_THREADS = "snapshot.max.threads";
-    public static final String SNAPSHOT_CHUNK_SIZE = "snapshot.chunk.size";
     public static final String SIGNAL_DATA_COLLECTION = "signal.data.collection";
     public static final String INCREMENTAL_SNAPSHOT_CHUNK_SIZE = "incremental.snapshot.chunk.size";
 
@@ -51,10 +50,6 @@ public final class SnapshotConfig {
                 .define(SNAPSHOT_FETCH_SIZE, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                         "Rows fetched from the server per round trip while reading a table.",
                         GROUP, ++order, ConfigDef.Width.SHORT, "Snapshot fetch size")
-                .define(SNAPSHOT_CHUNK_SIZE, Type.INT, 20_000, ConfigDef.Range.atLeast(1), Importance.LOW,
-                        "Rows per snapshot chunk. The offset records the last completed chunk of each table (by primary "
-                                + "key) so an interrupted snapshot resumes there instead of from the start.",
-                        GROUP, ++order, ConfigDef.Width.SHORT, "Snapshot chunk size")
                 .define(SNAPSHOT_MAX_THREADS, Type.INT, 1, ConfigDef.Range.between(1, 64), Importance.LOW,
                         "How many tables are read at the same time during the snapshot.",
                         GROUP, ++order, ConfigDef.Width.SHORT, "Snapshot threads")
@@ -73,7 +68,6 @@ public final class SnapshotConfig {
 
     private final SnapshotMode mode;
     private final int fetchSize;
-    private final int chunkSize;
     private final int maxThreads;
     private final String signalDataCollection;
     private final int incrementalChunkSize;
@@ -81,7 +75,6 @@ public final class SnapshotConfig {
     SnapshotConfig(AbstractConfig config) {
         this.mode = SnapshotMode.parse(config.getString(SNAPSHOT_MODE));
         this.fetchSize = config.getInt(SNAPSHOT_FETCH_SIZE);
-        this.chunkSize = config.getInt(SNAPSHOT_CHUNK_SIZE);
         this.maxThreads = config.getInt(SNAPSHOT_MAX_THREADS);
         String signal = config.getString(SIGNAL_DATA_COLLECTION);
         if (signal != null && !signal.isBlank() && signal.indexOf('.') <= 0) {
@@ -97,10 +90,6 @@ public final class SnapshotConfig {
 
     public int fetchSize() {
         return fetchSize;
-    }
-
-    public int chunkSize() {
-        return chunkSize;
     }
 
     public int maxThreads() {

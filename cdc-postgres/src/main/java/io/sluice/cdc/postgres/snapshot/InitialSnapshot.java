@@ -72,7 +72,7 @@ public final class InitialSnapshot {
                 .filter(t -> !progress.isDone(t)).collect(Collectors.toList());
         LOG.info("Snapshot at LSN {} of {} table(s): {}", ReplicationSlot.format(snapshotLsn), tables.size(), tables);
         metrics.snapshotRunning = true;
-        SnapshotSink sink = new SnapshotSink(queue);
+        SnapshotSink sink = new SnapshotSink(queue, records, progress, snapshotLsn);
         int threads = Math.max(1, Math.min(config.snapshot().maxThreads(), tables.size()));
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
@@ -129,7 +129,7 @@ public final class InitialSnapshot {
             TableDefinition definition = catalog.read(id).orElse(null);
             if (definition == null) {
                 LOG.warn("Table {} was dropped before its snapshot; skipping it", id);
-                progress.tableCompleted(id);
+                sink.tableCompleted(id);
                 connection.commit();
                 return;
             }
@@ -138,7 +138,7 @@ public final class InitialSnapshot {
             long estimated = catalog.estimatedRows(id);
             metrics.snapshotRowsEstimated += Math.max(0, estimated);
             new TableSnapshot(definition, table, progress, sink, records, metrics, snapshotLsn,
-                    config.snapshot().fetchSize(), config.snapshot().chunkSize()).read(connection, estimated);
+                    config.snapshot().fetchSize()).read(connection, estimated);
             connection.commit();
         }
     }

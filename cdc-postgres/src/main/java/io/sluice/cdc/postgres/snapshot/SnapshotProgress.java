@@ -55,7 +55,8 @@ public final class SnapshotProgress {
         return lastKeys.get(id);
     }
 
-    public synchronized void chunkCompleted(TableId id, List<String> lastKey) {
+    /** Records that every row of the table up to and including {@code lastKey} has been emitted. */
+    public synchronized void rowEmitted(TableId id, List<String> lastKey) {
         lastKeys.put(id, lastKey);
         encoded = encode();
     }

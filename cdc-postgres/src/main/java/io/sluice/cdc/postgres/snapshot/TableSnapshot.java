@@ -1,7 +1,6 @@
 package io.sluice.cdc.postgres.snapshot;
 
 import io.sluice.cdc.postgres.ChangeRecords;
-import io.sluice.cdc.postgres.SourceOffsets;
 import io.sluice.cdc.postgres.metrics.CaptureMetrics;
 import io.sluice.cdc.postgres.stream.pgoutput.TupleData;
 import io.sluice.cdc.postgres.table.CapturedTable;
@@ -16,16 +15,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Struct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one table inside the snapshot's transaction, in primary-key order, and marks a chunk complete every
- * {@code snapshot.chunk.size} rows so that a restart continues after the last completed chunk. Values are read
- * as text ({@code getString}), the same form pgoutput sends, so both paths share the converters.
+ * Reads one table inside the snapshot's transaction, in primary-key order; each row's key goes into the snapshot
+ * progress its record's offset carries, so that a restart continues right after the last committed row. Values are
+ * read as text ({@code getString}), the same form pgoutput sends, so both paths share the converters.
  */
 final class TableSnapshot {
 
@@ -40,10 +38,9 @@ final class TableSnapshot {
     private final CaptureMetrics metrics;
     private final long snapshotLsn;
     private final int fetchSize;
-    private final int chunkSize;
 
     TableSnapshot(TableDefinition definition, CapturedTable table, SnapshotProgress progress, SnapshotSink sink,
-            ChangeRecords records, CaptureMetrics metrics, long snapshotLsn, int fetchSize, int chunkSize) {
+            ChangeRecords records, CaptureMetrics metrics, long snapshotLsn, int fetchSize) {
         this.definition = definition;
         this.table = table;
         this.progress = progress;
@@ -52,7 +49,6 @@ final class TableSnapshot {
         this.metrics = metrics;
         this.snapshotLsn = snapshotLsn;
         this.fetchSize = fetchSize;
-        this.chunkSize = chunkSize;
     }
 
     /** Reads the table on {@code connection}, which is already inside the snapshot transaction. */
@@ -79,13 +75,10 @@ final class TableSnapshot {
                 }
             }
             try (ResultSet rs = st.executeQuery()) {
-                // One source block and one offset map serve many rows: the source only differs in its
-                // snapshot marker (the sink swaps in a copy for the first and last record), the offset only
-                // when a chunk completes.
+                // One source block serves every row: it only differs in its snapshot marker (the sink swaps in a
+                // copy for the first and last record).
                 Struct source = records.source(table, System.currentTimeMillis() * 1000L, SnapshotMarker.TRUE, null,
                         snapshotLsn, null);
-                String progressText = progress.current();
-                Map<String, Object> offset = SourceOffsets.snapshot(snapshotLsn, progressText);
                 while (rs.next()) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("Snapshot of " + id + " interrupted");
@@ -99,21 +92,9 @@ final class TableSnapshot {
                     }
                     TupleData tuple = new TupleData(kinds, values);
                     Struct envelope = records.envelope(table, Operation.READ, null, table.row(tuple), source, null);
-                    String currentProgress = progress.current();
-                    if (currentProgress != progressText) {
-                        progressText = currentProgress;
-                        offset = SourceOffsets.snapshot(snapshotLsn, progressText);
-                    }
-                    sink.put(records.snapshotRecord(table, table.key(tuple), envelope, offset));
+                    sink.put(id, rowKey(keyIndexes, values), table, table.key(tuple), envelope);
                     rows++;
                     metrics.snapshotRowsRead.increment();
-                    if (keyIndexes.length > 0 && rows % chunkSize == 0) {
-                        List<String> lastKey = new ArrayList<>(keyIndexes.length);
-                        for (int index : keyIndexes) {
-                            lastKey.add(values[index]);
-                        }
-                        progress.chunkCompleted(id, List.copyOf(lastKey));
-                    }
                     if (rows % 1024 == 0 && System.currentTimeMillis() >= nextLog) {
                         nextLog = System.currentTimeMillis() + LOG_INTERVAL_MS;
                         logProgress(id, rows, estimatedRows, started);
@@ -121,9 +102,24 @@ final class TableSnapshot {
                 }
             }
         }
-        progress.tableCompleted(id);
+        sink.tableCompleted(id);
         logProgress(id, rows, estimatedRows, started);
         LOG.info("Snapshot of {} completed", id);
+    }
+
+    /** The row's primary-key values as text, or null for a table without a primary key. */
+    private static List<String> rowKey(int[] keyIndexes, String[] values) {
+        if (keyIndexes.length == 0) {
+            return null;
+        }
+        if (keyIndexes.length == 1) {
+            return List.of(values[keyIndexes[0]]);
+        }
+        List<String> key = new ArrayList<>(keyIndexes.length);
+        for (int index : keyIndexes) {
+            key.add(values[index]);
+        }
+        return key;
     }
 
     private static void logProgress(TableId id, long rows, long estimated, long started) {

@@ -13,9 +13,9 @@ class SnapshotProgressTest {
         TableId done = new TableId("My Schema", "t\n1");
         TableId partial = new TableId("public", "Odd \"Table\"");
         SnapshotProgress progress = new SnapshotProgress();
-        progress.chunkCompleted(done, List.of("x"));
+        progress.rowEmitted(done, List.of("x"));
         progress.tableCompleted(done);
-        progress.chunkCompleted(partial, List.of("a b", "", "ü%+"));
+        progress.rowEmitted(partial, List.of("a b", "", "ü%+"));
 
         SnapshotProgress read = SnapshotProgress.decode(progress.current());
         assertThat(read.isDone(done)).isTrue();
