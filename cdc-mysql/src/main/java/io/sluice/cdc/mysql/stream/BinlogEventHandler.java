@@ -9,6 +9,7 @@ import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.TransactionPayloadEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import io.sluice.cdc.mysql.config.CaptureConfig;
@@ -72,6 +73,7 @@ final class BinlogEventHandler {
     private String file;
     private BinlogOffset committed;
     private BinlogOffset reconnectFrom;
+    private long payloadEnd;
 
     // The transaction being read.
     private boolean inTransaction;
@@ -149,6 +151,18 @@ final class BinlogEventHandler {
             case DELETE_ROWS, EXT_DELETE_ROWS -> onDelete(header, event.getData());
             case XID -> commit(header);
             case HEARTBEAT -> maybeHeartbeat();
+            case TRANSACTION_PAYLOAD -> {
+                // MySQL's binlog_transaction_compression: the transaction's events travel inside one event.
+                // Inner events carry no binlog position of their own: a commit inside ends at the payload's end.
+                payloadEnd = header.getNextPosition();
+                try {
+                    for (Event inner : ((TransactionPayloadEventData) event.getData()).getUncompressedEvents()) {
+                        handle(inner);
+                    }
+                } finally {
+                    payloadEnd = 0;
+                }
+            }
             default -> {
             }
         }
@@ -463,7 +477,7 @@ final class BinlogEventHandler {
         if (transactionGtid != null) {
             gtids.add(transactionGtid);
         }
-        committed = BinlogOffset.at(file, header.getNextPosition(), gtids.toString());
+        committed = BinlogOffset.at(file, payloadEnd > 0 ? payloadEnd : header.getNextPosition(), gtids.toString());
         if (transactionId != null) {
             emit(new SourceRecord(records.partition(), committed.toMap(), records.topicPrefix() + ".transaction",
                     null, TransactionSchemas.keySchema(), TransactionSchemas.key(transactionId),
