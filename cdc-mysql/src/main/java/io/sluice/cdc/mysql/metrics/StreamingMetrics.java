@@ -21,6 +21,7 @@ public final class StreamingMetrics implements StreamingMetricsMXBean {
     private volatile long lastEventReadMs;
     private volatile long eventsSeen;
     private volatile long rowsCaptured;
+    private volatile long rowsFiltered;
     private final IntSupplier queueSize;
     private final IntSupplier queueRemaining;
     private ObjectName name;
@@ -75,6 +76,15 @@ public final class StreamingMetrics implements StreamingMetricsMXBean {
 
     public void onRows(long rows) {
         rowsCaptured += rows;
+    }
+
+    public void onRowsFiltered(long rows) {
+        rowsFiltered += rows;
+    }
+
+    @Override
+    public long getRowsFiltered() {
+        return rowsFiltered;
     }
 
     public void connected(boolean value) {

@@ -24,6 +24,9 @@ public interface StreamingMetricsMXBean {
     /** Rows of captured tables read from row events since the task started. */
     long getRowsCaptured();
 
+    /** Rows of row events skipped because their table, GTID source or operation is not captured. */
+    long getRowsFiltered();
+
     /** Records waiting in the queue between the reader and Kafka Connect. */
     int getQueueSize();
 

@@ -332,6 +332,9 @@ final class BinlogEventHandler {
         CapturedTable table = tables.forTableId(data.getTableId());
         int first = firstRowToWrite(eventIndex);
         if (table == null || first < 0 || transactionExcluded) {
+            if (first >= 0) {
+                metrics.onRowsFiltered(data.getRows().size());
+            }
             return;
         }
         checkFullImage(table, data.getIncludedColumns());
@@ -353,6 +356,9 @@ final class BinlogEventHandler {
         CapturedTable table = tables.forTableId(data.getTableId());
         int first = firstRowToWrite(eventIndex);
         if (table == null || first < 0 || transactionExcluded) {
+            if (first >= 0) {
+                metrics.onRowsFiltered(data.getRows().size());
+            }
             return;
         }
         checkFullImage(table, data.getIncludedColumns());
@@ -389,6 +395,9 @@ final class BinlogEventHandler {
         CapturedTable table = tables.forTableId(data.getTableId());
         int first = firstRowToWrite(eventIndex);
         if (table == null || first < 0 || transactionExcluded) {
+            if (first >= 0) {
+                metrics.onRowsFiltered(data.getRows().size());
+            }
             return;
         }
         checkFullImage(table, data.getIncludedColumns());
