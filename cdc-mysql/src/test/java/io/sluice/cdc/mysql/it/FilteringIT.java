@@ -56,4 +56,18 @@ class FilteringIT {
             assertThat(records.get(3).value()).as("tombstone").isNull();
         }
     }
+
+    @Test
+    void transactionsFromAnExcludedGtidSourceAreSkipped() throws Exception {
+        String serverId = db.queryString("SELECT @@server_id");
+        String domain = db.queryString("SELECT @@gtid_domain_id");
+        Map<String, String> config = TaskHarness.config("f", db.name(), 5571);
+        config.put("snapshot.mode", "no_data");
+        config.put("include.schema.changes", "false");
+        config.put("gtid.source.excludes", domain + "-" + serverId);
+        try (TaskHarness task = new TaskHarness(config).start()) {
+            db.execute("INSERT INTO people VALUES (1, 'ann', 'pin')");
+            assertThat(task.drain(Duration.ofSeconds(2))).noneMatch(r -> r.topic().startsWith("f.cdc_my_filter."));
+        }
+    }
 }
