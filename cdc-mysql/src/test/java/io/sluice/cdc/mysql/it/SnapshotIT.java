@@ -139,6 +139,22 @@ class SnapshotIT {
         }
     }
 
+    @Test
+    void withoutLockingNothingIsLost() throws Exception {
+        Map<String, String> config = config(5522);
+        config.put("snapshot.locking.mode", "none");
+        config.put("table.include.list", db.name() + "\\.a");
+        try (TaskHarness task = new TaskHarness(config).start()) {
+            List<SourceRecord> snapshot = task.takeUntil(r -> r.value() != null
+                    && "last".equals(source(r).getString("snapshot")));
+            db.execute("INSERT INTO a VALUES (500, 'after')");
+            List<SourceRecord> streamed = task.takeUntil(r -> r.key() != null
+                    && ((Struct) r.key()).getInt32("id") == 500);
+            assertThat(StreamingIT.ids(snapshot)).containsExactlyElementsOf(StreamingIT.range(1, 100));
+            assertThat(StreamingIT.op(streamed.get(streamed.size() - 1))).isEqualTo("c");
+        }
+    }
+
     private static Struct source(SourceRecord record) {
         return ((Struct) record.value()).getStruct("source");
     }
