@@ -270,6 +270,10 @@ final class BinlogEventHandler {
         BinlogOffset after = offsetAfter(header);
         for (String db : databases) {
             List<TableChange> changes = tableChanges(db, create);
+            if (changes.isEmpty() && !db.equals(queryDatabase)) {
+                // The statement only mentioned the name; it ran elsewhere and changed nothing here.
+                continue;
+            }
             Struct source = records.source(db, null, SnapshotMarker.FALSE, header.getTimestamp(),
                     header.getServerId(), transactionGtid, file, header.getPosition(), 0, data.getThreadId());
             emit(schemaChanges.record(db, sql, changes, source, header.getTimestamp(), after.toMap()));
