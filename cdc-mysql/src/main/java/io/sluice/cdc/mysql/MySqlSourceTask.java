@@ -3,6 +3,8 @@ package io.sluice.cdc.mysql;
 import io.sluice.cdc.mysql.config.MySqlConnectorConfig;
 import io.sluice.cdc.mysql.config.SnapshotMode;
 import io.sluice.cdc.mysql.metrics.StreamingMetrics;
+import io.sluice.cdc.mysql.schema.TableDefinition;
+import io.sluice.cdc.mysql.schema.TableId;
 import io.sluice.cdc.mysql.server.MySqlServer;
 import io.sluice.cdc.mysql.snapshot.SnapshotReader;
 import io.sluice.cdc.mysql.stream.BinlogOffset;
@@ -35,6 +37,7 @@ public class MySqlSourceTask extends SourceTask {
     private volatile SnapshotReader snapshot;
     private volatile BinlogReader binlog;
     private volatile boolean stopping;
+    private Map<TableId, TableDefinition> known;
 
     @Override
     public String version() {
@@ -56,6 +59,9 @@ public class MySqlSourceTask extends SourceTask {
         try (Connection jdbc = server.connect()) {
             boolean mariaDb = MySqlServer.isMariaDb(jdbc);
             boolean gtids = MySqlServer.gtidsEnabled(jdbc, mariaDb);
+            // Table structures first, then the position: DDL in between shows up in the stream, none is missed.
+            known = config.capture().includeSchemaChanges()
+                    ? BinlogReader.readDefinitions(config, jdbc, mariaDb) : null;
             plan = plan(jdbc, mariaDb, gtids, stored);
         } catch (SQLException e) {
             throw new ConnectException("Cannot read the server's binlog state: " + e.getMessage(), e);
@@ -142,7 +148,8 @@ public class MySqlSourceTask extends SourceTask {
                 reader.stop();
                 return;
             }
-            reader.start();
+            // After a snapshot the structures are read again: the snapshot's position is newer than the first read.
+            reader.start(plan.snapshot() ? null : known);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException | RuntimeException e) {

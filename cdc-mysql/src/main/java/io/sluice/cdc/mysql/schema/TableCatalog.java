@@ -109,14 +109,15 @@ public final class TableCatalog {
         }
         String charset = null;
         try (PreparedStatement statement = connections.get().prepareStatement(
-                "SELECT c.CHARACTER_SET_NAME FROM information_schema.TABLES t "
-                        + "JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c "
-                        + "ON c.COLLATION_NAME = t.TABLE_COLLATION WHERE t.TABLE_SCHEMA = ? AND t.TABLE_NAME = ?")) {
+                "SELECT TABLE_COLLATION FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
             statement.setString(1, id.database());
             statement.setString(2, id.table());
             try (ResultSet rows = statement.executeQuery()) {
-                if (rows.next()) {
-                    charset = rows.getString(1);
+                String collation = rows.next() ? rows.getString(1) : null;
+                // Collation names start with their character set: utf8mb4_general_ci, latin1_swedish_ci, binary.
+                if (collation != null) {
+                    int underscore = collation.indexOf('_');
+                    charset = underscore > 0 ? collation.substring(0, underscore) : collation;
                 }
             }
         }

@@ -247,8 +247,7 @@ final class BinlogEventHandler {
         // Without a DDL parser: a statement may change tables of its default database or of any database it names.
         tables.invalidate(db -> db.equals(queryDatabase) || lowerSql.contains(db.toLowerCase(Locale.ROOT)));
         boolean captured = catalog.isCapturedDatabase(queryDatabase)
-                || knownDefinitions.keySet().stream().anyMatch(id -> lowerSql.contains(
-                        id.database().toLowerCase(Locale.ROOT)));
+                || knownDefinitions.keySet().stream().anyMatch(id -> mentions(lowerSql, id.database()));
         if (!captured) {
             LOG.debug("DDL at {}:{} outside the captured databases: {}", file, header.getPosition(), sql);
             return;
@@ -262,7 +261,7 @@ final class BinlogEventHandler {
             databases.add(database);
         }
         for (TableId known : knownDefinitions.keySet()) {
-            if (lowerSql.contains(known.database().toLowerCase(Locale.ROOT))) {
+            if (mentions(lowerSql, known.database())) {
                 databases.add(known.database());
             }
         }
@@ -278,6 +277,28 @@ final class BinlogEventHandler {
                     header.getServerId(), transactionGtid, file, header.getPosition(), 0, data.getThreadId());
             emit(schemaChanges.record(db, sql, changes, source, header.getTimestamp(), after.toMap()));
         }
+    }
+
+    /** Whether the statement names the database as a whole identifier (not as part of a longer name). */
+    static boolean mentions(String lowerSql, String database) {
+        String name = database.toLowerCase(Locale.ROOT);
+        int from = 0;
+        while (true) {
+            int at = lowerSql.indexOf(name, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + name.length();
+            if ((at == 0 || !isIdentifierPart(lowerSql.charAt(at - 1)))
+                    && (end == lowerSql.length() || !isIdentifierPart(lowerSql.charAt(end)))) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     /** What the statement changed in one database: its captured tables now, compared with what we knew. */
@@ -301,14 +322,24 @@ final class BinlogEventHandler {
         return changes;
     }
 
-    /** Remembers the captured tables' structure before streaming, so later DDL events can tell what changed. */
-    void loadKnownDefinitions() throws SQLException {
+    /**
+     * Remembers the captured tables' structure as of the streaming start, so later DDL events can tell what changed.
+     * Read before the start position is taken, so that no change falls between the two.
+     */
+    void knownDefinitions(Map<TableId, TableDefinition> definitions) {
+        knownDefinitions.putAll(definitions);
+    }
+
+    /** The captured tables' current structure, keyed by table. */
+    static Map<TableId, TableDefinition> readDefinitions(TableCatalog catalog) throws SQLException {
+        Map<TableId, TableDefinition> definitions = new HashMap<>();
         for (TableId id : catalog.capturedTables()) {
             TableDefinition definition = catalog.read(id);
             if (definition != null) {
-                knownDefinitions.put(id, definition);
+                definitions.put(id, definition);
             }
         }
+        return definitions;
     }
 
     private void onTruncate(EventHeaderV4 header, TableId id, long thread) throws InterruptedException, SQLException {

@@ -7,6 +7,9 @@ import io.sluice.cdc.mysql.config.ConnectionConfig;
 import io.sluice.cdc.mysql.config.MySqlConnectorConfig;
 import io.sluice.cdc.mysql.metrics.StreamingMetrics;
 import io.sluice.cdc.mysql.schema.TableCatalog;
+import io.sluice.cdc.mysql.schema.TableDefinition;
+import io.sluice.cdc.mysql.schema.TableId;
+import java.util.Map;
 import java.io.IOException;
 import io.sluice.cdc.mysql.server.MySqlServer;
 import java.sql.SQLException;
@@ -31,6 +34,7 @@ public final class BinlogReader {
     private final RecordQueue queue;
     private final StreamingMetrics metrics;
     private final BinlogEventHandler handler;
+    private final TableCatalog catalog;
     private final Thread thread;
     private volatile boolean stopping;
     private volatile BinaryLogClient client;
@@ -44,18 +48,32 @@ public final class BinlogReader {
         this.useGtids = useGtids;
         this.queue = queue;
         this.metrics = metrics;
-        TableCatalog catalog = new TableCatalog(catalogConnection, config.capture(), config.types(), mariaDb);
+        this.catalog = new TableCatalog(catalogConnection, config.capture(), config.types(), mariaDb);
         this.handler = new BinlogEventHandler(new StreamedTables(catalog), catalog, records, queue, config.capture(),
                 metrics, config.streaming().heartbeatIntervalMs(), mariaDb, start);
         this.thread = new Thread(this::run, "sluice-binlog-reader-" + config.capture().topicPrefix());
         this.thread.setDaemon(true);
     }
 
-    public void start() throws SQLException {
+    /**
+     * Starts reading.
+     *
+     * @param knownDefinitions the captured tables' structure read before the start position was taken, to tell what
+     *                         later DDL statements change; null to read it now
+     */
+    public void start(Map<TableId, TableDefinition> knownDefinitions) throws SQLException {
         if (config.capture().includeSchemaChanges()) {
-            handler.loadKnownDefinitions();
+            handler.knownDefinitions(knownDefinitions != null ? knownDefinitions
+                    : BinlogEventHandler.readDefinitions(catalog));
         }
         thread.start();
+    }
+
+    /** The captured tables' current structure, for {@link #start(Map)}. */
+    public static Map<TableId, TableDefinition> readDefinitions(MySqlConnectorConfig config, java.sql.Connection jdbc,
+            boolean mariaDb) throws SQLException {
+        return BinlogEventHandler.readDefinitions(new TableCatalog(() -> jdbc, config.capture(), config.types(),
+                mariaDb));
     }
 
     private void run() {

@@ -99,4 +99,19 @@ class DdlIT {
             task.close();
         }
     }
+
+    @Test
+    void ddlInAnotherDatabaseWritesNoSchemaChange() throws Exception {
+        try (TaskHarness task = new TaskHarness(config(5532)).start();
+                TestDatabase other = new TestDatabase("ddl_other")) {
+            // Its name contains the captured database's name: still not ours.
+            other.execute("CREATE TABLE x (id INT PRIMARY KEY)");
+            db.execute("ALTER TABLE t ADD COLUMN c INT");
+            List<SourceRecord> changes = task.take(1, "ddl");
+            Struct change = (Struct) changes.get(0).value();
+            assertThat(change.getString("ddl")).isEqualTo("ALTER TABLE t ADD COLUMN c INT");
+            List<Struct> tableChanges = change.getArray("tableChanges");
+            assertThat(tableChanges).extracting(c -> c.getString("type")).containsExactly("ALTER");
+        }
+    }
 }
