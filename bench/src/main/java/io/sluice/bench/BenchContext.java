@@ -69,6 +69,11 @@ final class BenchContext implements AutoCloseable {
                 body.run(run, result);
                 log(bench.id + ": " + label + " run " + run + " -> " + result.metrics);
             }
+        } catch (BenchFailure.BudgetExhausted e) {
+            // Runs that finished before the budget ran out are real figures: keep them, say why the rest is missing.
+            if (result.metrics.isEmpty()) result.failure = e.getMessage();
+            else result.notes.add("a further run was stopped: " + e.getMessage());
+            log(bench.id + ": " + label + " stopped by the time budget: " + e.getMessage());
         } catch (Exception e) {
             result.failure = BenchFailure.reasonOf(e);
             log(bench.id + ": " + label + " FAILED: " + result.failure);

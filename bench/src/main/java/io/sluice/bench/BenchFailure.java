@@ -5,6 +5,11 @@ final class BenchFailure extends RuntimeException {
     BenchFailure(String message) { super(message); }
     BenchFailure(String message, Throwable cause) { super(message, cause); }
 
+    /** The time budget ended a run before it finished: earlier complete runs of the same system still count. */
+    static final class BudgetExhausted extends RuntimeException {
+        BudgetExhausted(String message) { super(message); }
+    }
+
     /** One line for the report: the message, or the exception class when it has none. */
     static String reasonOf(Throwable t) {
         Throwable cur = t;

@@ -155,7 +155,8 @@ final class LatencyBenchmark implements Benchmark {
                 }
                 if (now > ctx.hardDeadline) {
                     writer.cancel(true);
-                    throw new BenchFailure(system + " pipeline stopped: the time budget ran out at " + (seen + 1) + " of " + total + " rows");
+                    throw new BenchFailure.BudgetExhausted(system + " pipeline stopped: the time budget ran out at " + (seen + 1)
+                            + " of " + total + " rows");
                 }
                 if (writer.isCompletedExceptionally()) writer.join();
                 Thread.sleep(5);

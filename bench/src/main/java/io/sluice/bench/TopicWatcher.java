@@ -94,8 +94,8 @@ final class TopicWatcher implements AutoCloseable {
                 if (firstNanos >= 0 && lastCount > firstCount && lastChange > firstNanos) {
                     return new Progress(firstNanos, firstCount, lastChange, lastCount, true);
                 }
-                throw new BenchFailure(what + " stopped: the time budget ran out at " + (lastCount - startCount) + " of "
-                        + (target - startCount));
+                throw new BenchFailure.BudgetExhausted(what + " stopped: the time budget ran out at " + (lastCount - startCount)
+                        + " of " + (target - startCount));
             }
             if (now - lastChange > TimeUnit.SECONDS.toNanos(stallSeconds)) {
                 String why = diagnose.get();
