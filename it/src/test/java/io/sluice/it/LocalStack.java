@@ -136,6 +136,18 @@ public final class LocalStack implements BeforeAllCallback, ParameterResolver {
         @Override
         public void close() {
             run("down");
+            dropTestSlots();
+        }
+
+        /** Inactive slots retain WAL forever: the slots of this run's connectors go with the stack. */
+        private static void dropTestSlots() {
+            try (java.sql.Connection admin = Databases.postgres("sluice");
+                    java.sql.Statement sql = admin.createStatement()) {
+                sql.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                        + " WHERE slot_name LIKE 'it\\_%' AND NOT active");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not drop the test replication slots", e);
+            }
         }
 
         void run(String... args) {
