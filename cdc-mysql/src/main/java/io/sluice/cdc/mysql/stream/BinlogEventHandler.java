@@ -364,12 +364,9 @@ final class BinlogEventHandler {
 
     private void onWrite(EventHeaderV4 header, WriteRowsEventData data) throws InterruptedException {
         long eventIndex = rowsEvents++;
-        CapturedTable table = tables.forTableId(data.getTableId());
         int first = firstRowToWrite(eventIndex);
-        if (table == null || first < 0 || transactionExcluded) {
-            if (first >= 0) {
-                metrics.onRowsFiltered(data.getRows().size());
-            }
+        CapturedTable table = tableToWrite(data.getTableId(), first, data.getRows().size());
+        if (table == null) {
             return;
         }
         checkFullImage(table, data.getIncludedColumns());
@@ -388,12 +385,9 @@ final class BinlogEventHandler {
 
     private void onUpdate(EventHeaderV4 header, UpdateRowsEventData data) throws InterruptedException {
         long eventIndex = rowsEvents++;
-        CapturedTable table = tables.forTableId(data.getTableId());
         int first = firstRowToWrite(eventIndex);
-        if (table == null || first < 0 || transactionExcluded) {
-            if (first >= 0) {
-                metrics.onRowsFiltered(data.getRows().size());
-            }
+        CapturedTable table = tableToWrite(data.getTableId(), first, data.getRows().size());
+        if (table == null) {
             return;
         }
         checkFullImage(table, data.getIncludedColumns());
@@ -427,12 +421,9 @@ final class BinlogEventHandler {
 
     private void onDelete(EventHeaderV4 header, DeleteRowsEventData data) throws InterruptedException {
         long eventIndex = rowsEvents++;
-        CapturedTable table = tables.forTableId(data.getTableId());
         int first = firstRowToWrite(eventIndex);
-        if (table == null || first < 0 || transactionExcluded) {
-            if (first >= 0) {
-                metrics.onRowsFiltered(data.getRows().size());
-            }
+        CapturedTable table = tableToWrite(data.getTableId(), first, data.getRows().size());
+        if (table == null) {
             return;
         }
         checkFullImage(table, data.getIncludedColumns());
@@ -456,6 +447,21 @@ final class BinlogEventHandler {
     }
 
     /** The first row of this rows event still to write after a restart, or -1 when the whole event was written. */
+    /**
+     * The captured table of a rows event, or null when the event is not written: its table is not captured,
+     * its transaction is excluded, or a restart already delivered all its rows ({@code first} &lt; 0).
+     */
+    private CapturedTable tableToWrite(long tableId, int first, int rowCount) {
+        CapturedTable table = tables.forTableId(tableId);
+        if (table == null || first < 0 || transactionExcluded) {
+            if (first >= 0) {
+                metrics.onRowsFiltered(rowCount);
+            }
+            return null;
+        }
+        return table;
+    }
+
     private int firstRowToWrite(long eventIndex) {
         if (eventIndex < skipEvents) {
             return -1;
