@@ -2,11 +2,10 @@ package io.sluice.it;
 
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,17 +14,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JdbcSourceIT {
 
     private LocalStack.Stack stack;
-    private final List<String> connectors = new ArrayList<>();
+    private StartedConnectors connectors;
+
+    @BeforeEach
+    void setUp(LocalStack.Stack stack) {
+        this.stack = stack;
+        this.connectors = new StartedConnectors(stack.connect());
+    }
 
     @AfterEach
     void deleteConnectors() {
-        connectors.forEach(name -> stack.connect().deleteConnector(name));
+        connectors.deleteAll();
     }
 
     private void start(String name, Map<String, String> config) {
-        connectors.add(name);
-        stack.connect().putConnector(name, config);
-        stack.connect().awaitRunning(name, Duration.ofSeconds(60));
+        connectors.start(name, config);
     }
 
     @Test

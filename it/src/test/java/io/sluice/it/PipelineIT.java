@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,17 +24,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PipelineIT {
 
     private LocalStack.Stack stack;
-    private final List<String> connectors = new ArrayList<>();
+    private StartedConnectors connectors;
+
+    @BeforeEach
+    void setUp(LocalStack.Stack stack) {
+        this.stack = stack;
+        this.connectors = new StartedConnectors(stack.connect());
+    }
 
     @AfterEach
     void deleteConnectors() {
-        connectors.forEach(name -> stack.connect().deleteConnector(name));
+        connectors.deleteAll();
     }
 
     private void start(String name, Map<String, String> config) {
-        connectors.add(name);
-        stack.connect().putConnector(name, config);
-        stack.connect().awaitRunning(name, Duration.ofSeconds(60));
+        connectors.start(name, config);
     }
 
     static final String PG_ORDERS = "CREATE TABLE orders (id int PRIMARY KEY, customer text NOT NULL, amount numeric(12,2),"
