@@ -28,17 +28,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads each record into a change (upsert, delete, truncate), hands it to the writer's per-table buffers,
- * and flushes them when full or old enough. Offsets are committed only for flushed records.
+ * and flushes them when full, old enough, or when the consumer has caught up (a delivery smaller than a full
+ * poll). Offsets are committed only for flushed records.
  */
 public class JdbcSinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSinkTask.class);
+    static final String CONSUMER_MAX_POLL_RECORDS = "consumer.override.max.poll.records";
+    private static final int DEFAULT_MAX_POLL_RECORDS = 500;
 
     private DatabaseConnections connections;
     private RecordInterpreter interpreter;
     private JdbcWriter writer;
     private ErrantRecordReporter reporter;
     private SinkMetrics metrics;
+    /** The consumer's {@code max.poll.records}: a delivery smaller than this means the consumer has caught up. */
+    private int maxPollRecords;
 
     @Override
     public String version() {
@@ -59,11 +64,29 @@ public class JdbcSinkTask extends SinkTask {
         metrics = new SinkMetrics();
         metrics.register(connector, task);
         interpreter = new RecordInterpreter(config);
+        maxPollRecords = maxPollRecords(props);
         writer = new JdbcWriter(config, connections, dialect, reporter, metrics);
         LOG.info("JDBC sink task {} of {} writes to a {} database (insert.mode={}, primary.key.mode={}, "
                         + "dead letter queue {})", task, connector, dialect.name(),
                 config.insertMode().name().toLowerCase(), config.primaryKeyMode().name().toLowerCase(),
                 reporter == null ? "not configured" : "configured");
+    }
+
+    /**
+     * The connector's {@code consumer.override.max.poll.records}, else the consumer's default (500). A worker-wide
+     * setting is not visible to the task; then a larger delivery also counts as full, which only means a
+     * flush waits for {@code batch.size} a little more often.
+     */
+    static int maxPollRecords(Map<String, String> props) {
+        String value = props.get(CONSUMER_MAX_POLL_RECORDS);
+        if (value != null) {
+            try {
+                return Math.max(1, Integer.parseInt(value.trim()));
+            } catch (NumberFormatException e) {
+                LOG.warn("Ignoring {}={}: not a number", CONSUMER_MAX_POLL_RECORDS, value);
+            }
+        }
+        return DEFAULT_MAX_POLL_RECORDS;
     }
 
     /** MySQL URLs may lead to MariaDB, and MySQL's upsert syntax depends on its version: ask the server. */
@@ -104,7 +127,9 @@ public class JdbcSinkTask extends SinkTask {
                 writer.flush();
             }
         }
-        if (writer.shouldFlush()) {
+        // A delivery smaller than a full poll means the consumer has read all there was: waiting for more would
+        // only add latency, so write now. Full deliveries keep filling the buffer up to batch.size.
+        if (records.size() < maxPollRecords || writer.shouldFlush()) {
             writer.flush();
         }
     }

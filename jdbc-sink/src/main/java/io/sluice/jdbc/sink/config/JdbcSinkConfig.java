@@ -179,12 +179,17 @@ public final class JdbcSinkConfig extends AbstractConfig {
 
         order = 0;
         def.define(BATCH_SIZE, Type.INT, 3000, ConfigDef.Range.between(1, 1_000_000), Importance.MEDIUM,
-                "Records buffered before a flush. A flush writes every buffered table in one transaction, as JDBC "
-                        + "batches; several changes to one key inside a flush are collapsed to the last one.",
+                "Most records buffered before a flush. A flush writes every buffered table in one transaction, as "
+                        + "JDBC batches; several changes to one key inside a flush are collapsed to the last one. The "
+                        + "buffer is also flushed as soon as the consumer has caught up (a delivery smaller than the "
+                        + "consumer's max.poll.records, set with consumer.override.max.poll.records), so batches only "
+                        + "grow to this size while records keep arriving in full polls, and a steady moderate load is "
+                        + "written one poll at a time.",
                 FLUSH_GROUP, ++order, Width.SHORT, "Batch size");
         def.define(FLUSH_INTERVAL_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW,
-                "Longest time, in ms, a record waits in the buffer when batch.size is not reached. 0 flushes after every "
-                        + "delivery from the worker.",
+                "Longest time, in ms, a record waits in the buffer while full polls keep arriving and batch.size is "
+                        + "not reached (a smaller delivery is flushed at once). 0 flushes after every delivery from the "
+                        + "worker.",
                 FLUSH_GROUP, ++order, Width.SHORT, "Flush interval");
         def.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                 "How often a flush that failed on a transient error (lost connection, deadlock, serialization "

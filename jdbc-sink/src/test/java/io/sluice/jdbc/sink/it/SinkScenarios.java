@@ -545,7 +545,9 @@ abstract class SinkScenarios {
     void aLostConnectionIsRetriedWithNothingLostOrDoubled() throws SQLException {
         String table = table("restart");
         ChangeEvents events = customers(table);
-        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key");
+        // A full poll stays buffered until preCommit, whose flush then meets the killed session.
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key",
+                "consumer.override.max.poll.records", "200");
         deliver(task, events.create(events.row("id", 0, "name", "first")));
         List<SinkRecord> records = new ArrayList<>();
         for (int i = 1; i <= 200; i++) {
@@ -580,6 +582,24 @@ abstract class SinkScenarios {
         Map<TopicPartition, OffsetAndMetadata> committed = commit.get(2, java.util.concurrent.TimeUnit.MINUTES);
         assertThat(database().count(table)).isEqualTo(30_001);
         assertThat(committed.get(partition).offset()).isEqualTo(events.offset);
+    }
+
+    @Test
+    void aDeliverySmallerThanAFullPollIsWrittenAtOnce() throws SQLException {
+        String table = table("caughtup");
+        ChangeEvents events = customers(table);
+        // batch.size and flush.interval.ms (10 minutes here) are far away: only a caught-up consumer flushes.
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key",
+                "consumer.override.max.poll.records", "3");
+        task.put(List.of(events.create(events.row("id", 1)), events.create(events.row("id", 2))));
+        assertThat(database().count(table)).isEqualTo(2);
+
+        // Full polls mean more is waiting: they are buffered until a smaller delivery (here an empty one).
+        task.put(List.of(events.create(events.row("id", 3)), events.create(events.row("id", 4)),
+                events.create(events.row("id", 5))));
+        assertThat(database().count(table)).isEqualTo(2);
+        task.put(List.of());
+        assertThat(database().count(table)).isEqualTo(5);
     }
 
     @Test
