@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -42,9 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class SnapshotReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
-    private static final Set<String> CHUNKABLE_KEY_TYPES = Set.of("tinyint", "smallint", "mediumint", "int",
-            "integer", "bigint", "decimal", "numeric", "char", "varchar", "date", "datetime", "timestamp", "time",
-            "year", "enum");
 
     private final MySqlConnectorConfig config;
     private final MySqlServer server;
@@ -200,7 +196,8 @@ public final class SnapshotReader {
             throws SQLException, InterruptedException {
         TableDefinition definition = table.definition();
         List<ColumnDefinition> columns = definition.columns();
-        int[] keyPositions = chunkKey(table);
+        int chunkSize = config.snapshot().chunkSize();
+        ChunkQuery chunks = ChunkQuery.of(definition, chunkSize);
         long estimate = estimateRows(connection, table.id());
         String select = "SELECT " + columns.stream().map(c -> TableId.quote(c.name()))
                 .collect(Collectors.joining(", ")) + " FROM " + table.id().quoted();
@@ -208,7 +205,7 @@ public final class SnapshotReader {
         long started = System.nanoTime();
         long lastLog = started;
         long rows = 0;
-        if (keyPositions == null) {
+        if (chunks == null) {
             LOG.info("Snapshot of {} (~{} rows) in one scan: it has no primary key usable for chunks", table.id(),
                     estimate);
             try (Statement statement = connection.createStatement()) {
@@ -232,19 +229,13 @@ public final class SnapshotReader {
                 }
             }
         } else {
-            int chunkSize = config.snapshot().chunkSize();
-            String order = orderBy(columns, keyPositions);
             List<String> after = lastKey;
             while (true) {
-                String sql = select + (after == null ? "" : " WHERE " + keyAfter(columns, keyPositions))
-                        + " ORDER BY " + order + " LIMIT " + chunkSize;
                 int chunkRows = 0;
                 List<String> chunkEnd = null;
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                try (PreparedStatement statement = connection.prepareStatement(chunks.sql(after))) {
                     statement.setFetchSize(config.snapshot().fetchSize());
-                    if (after != null) {
-                        bindKeyAfter(statement, after);
-                    }
+                    chunks.bind(statement, after);
                     try (ResultSet result = statement.executeQuery()) {
                         Object[] pending = null;
                         List<String> pendingKey = null;
@@ -255,7 +246,7 @@ public final class SnapshotReader {
                             pending = reader.read(result);
                             chunkRows++;
                             // Only a full chunk's last row needs its key, to start the next chunk after it.
-                            pendingKey = chunkRows == chunkSize ? keyText(result, keyPositions) : null;
+                            pendingKey = chunkRows == chunkSize ? chunks.keyText(result) : null;
                             rows++;
                             lastLog = logProgress(table, rows, estimate, started, lastLog);
                             checkStopping();
@@ -307,62 +298,5 @@ public final class SnapshotReader {
                 return rows.next() ? rows.getLong(1) : 0;
             }
         }
-    }
-
-    /** Positions of the primary key columns when they can be compared through their text form, else null. */
-    private static int[] chunkKey(CapturedTable table) {
-        TableDefinition definition = table.definition();
-        List<String> primaryKey = definition.primaryKey();
-        if (primaryKey.isEmpty()) {
-            return null;
-        }
-        int[] positions = new int[primaryKey.size()];
-        for (int k = 0; k < positions.length; k++) {
-            ColumnDefinition column = definition.column(primaryKey.get(k));
-            if (column == null || !CHUNKABLE_KEY_TYPES.contains(column.dataType())) {
-                return null;
-            }
-            positions[k] = definition.columns().indexOf(column);
-        }
-        return positions;
-    }
-
-    private static String orderBy(List<ColumnDefinition> columns, int[] keyPositions) {
-        List<String> parts = new ArrayList<>();
-        for (int position : keyPositions) {
-            parts.add(TableId.quote(columns.get(position).name()));
-        }
-        return String.join(", ", parts);
-    }
-
-    /** {@code k1 > ? OR (k1 = ? AND k2 > ?) OR ...}: an index range on the key, unlike a row comparison everywhere. */
-    private static String keyAfter(List<ColumnDefinition> columns, int[] keyPositions) {
-        List<String> alternatives = new ArrayList<>();
-        for (int k = 0; k < keyPositions.length; k++) {
-            List<String> terms = new ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                terms.add(TableId.quote(columns.get(keyPositions[j]).name()) + " = ?");
-            }
-            terms.add(TableId.quote(columns.get(keyPositions[k]).name()) + " > ?");
-            alternatives.add("(" + String.join(" AND ", terms) + ")");
-        }
-        return "(" + String.join(" OR ", alternatives) + ")";
-    }
-
-    private static void bindKeyAfter(PreparedStatement statement, List<String> after) throws SQLException {
-        int index = 1;
-        for (int k = 0; k < after.size(); k++) {
-            for (int j = 0; j <= k; j++) {
-                statement.setString(index++, after.get(j));
-            }
-        }
-    }
-
-    private static List<String> keyText(ResultSet result, int[] keyPositions) throws SQLException {
-        List<String> key = new ArrayList<>(keyPositions.length);
-        for (int position : keyPositions) {
-            key.add(result.getString(position + 1));
-        }
-        return key;
     }
 }
