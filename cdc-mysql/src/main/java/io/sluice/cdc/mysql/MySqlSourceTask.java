@@ -53,8 +53,10 @@ public class MySqlSourceTask extends SourceTask {
         ChangeRecords records = new ChangeRecords(config.capture().topicPrefix(),
                 config.streaming().heartbeatTopic(config.capture().topicPrefix()));
         MySqlServer server = new MySqlServer(config.connection());
-        BinlogOffset stored = BinlogOffset.fromMap(context.offsetStorageReader()
-                .offset(BinlogOffset.partition(config.capture().topicPrefix())));
+        Map<String, Object> storedMap = context.offsetStorageReader()
+                .offset(BinlogOffset.partition(config.capture().topicPrefix()));
+        BinlogOffset stored = BinlogOffset.fromMap(storedMap);
+        String incremental = BinlogOffset.incrementalSnapshot(storedMap);
         Plan plan;
         try (Connection jdbc = server.connect()) {
             boolean mariaDb = MySqlServer.isMariaDb(jdbc);
@@ -62,7 +64,7 @@ public class MySqlSourceTask extends SourceTask {
             // Table structures first, then the position: DDL in between shows up in the stream, none is missed.
             known = config.capture().includeSchemaChanges()
                     ? BinlogReader.readDefinitions(config, jdbc, mariaDb) : null;
-            plan = plan(jdbc, mariaDb, gtids, stored);
+            plan = plan(jdbc, mariaDb, gtids, stored, incremental);
         } catch (SQLException e) {
             throw new ConnectException("Cannot read the server's binlog state: " + e.getMessage(), e);
         }
@@ -74,55 +76,57 @@ public class MySqlSourceTask extends SourceTask {
 
     /** What this start does: snapshot (new or resumed) or not, and where streaming begins. */
     private record Plan(boolean mariaDb, boolean gtids, boolean snapshot, BinlogOffset resumedSnapshot,
-            BinlogOffset streamFrom, boolean stream) {
+            BinlogOffset streamFrom, boolean stream, String incrementalSnapshot) {
         String describe() {
             return (snapshot ? (resumedSnapshot != null ? "resume the snapshot, " : "snapshot, ") : "")
                     + (stream ? "stream the binlog" + (streamFrom != null ? " from " + streamFrom.file() + ":"
                             + streamFrom.position() + (streamFrom.gtids() != null ? " (GTIDs " + streamFrom.gtids()
-                            + ")" : "") : " from the snapshot's position") : "then stop");
+                            + ")" : "") : " from the snapshot's position") : "then stop")
+                    + (incrementalSnapshot != null ? ", continuing the incremental snapshot" : "");
         }
     }
 
-    private Plan plan(Connection jdbc, boolean mariaDb, boolean gtids, BinlogOffset stored) throws SQLException {
+    private Plan plan(Connection jdbc, boolean mariaDb, boolean gtids, BinlogOffset stored, String incremental)
+            throws SQLException {
         SnapshotMode mode = config.snapshot().mode();
         boolean snapshots = mode == SnapshotMode.INITIAL || mode == SnapshotMode.INITIAL_ONLY
                 || mode == SnapshotMode.WHEN_NEEDED;
         boolean stream = mode != SnapshotMode.INITIAL_ONLY;
         if (stored == null) {
             if (snapshots) {
-                return new Plan(mariaDb, gtids, true, null, null, stream);
+                return new Plan(mariaDb, gtids, true, null, null, stream, null);
             }
             if (mode == SnapshotMode.NEVER) {
                 List<String> files = MySqlServer.binlogFiles(jdbc);
                 if (files.isEmpty()) {
                     throw new ConnectException("The server has no binlog files: is log_bin on?");
                 }
-                return new Plan(mariaDb, gtids, false, null, BinlogOffset.at(files.get(0), 4, null), true);
+                return new Plan(mariaDb, gtids, false, null, BinlogOffset.at(files.get(0), 4, null), true, null);
             }
-            return new Plan(mariaDb, gtids, false, null, MySqlServer.currentPosition(jdbc, mariaDb), true);
+            return new Plan(mariaDb, gtids, false, null, MySqlServer.currentPosition(jdbc, mariaDb), true, null);
         }
         if (stored.snapshot()) {
             if (snapshots) {
-                return new Plan(mariaDb, gtids, true, stored, null, stream);
+                return new Plan(mariaDb, gtids, true, stored, null, stream, null);
             }
-            return new Plan(mariaDb, gtids, false, null, stored.withSnapshot(false, null), true);
+            return new Plan(mariaDb, gtids, false, null, stored.withSnapshot(false, null), true, null);
         }
         if (mode == SnapshotMode.INITIAL_ONLY) {
-            return new Plan(mariaDb, gtids, false, null, stored, false);
+            return new Plan(mariaDb, gtids, false, null, stored, false, null);
         }
         boolean useGtids = gtids && stored.gtids() != null;
         if (!useGtids && !MySqlServer.binlogFiles(jdbc).contains(stored.file())) {
             if (mode == SnapshotMode.WHEN_NEEDED) {
                 LOG.warn("The stored binlog position {}:{} was purged from the server; taking a new snapshot",
                         stored.file(), stored.position());
-                return new Plan(mariaDb, gtids, true, null, null, true);
+                return new Plan(mariaDb, gtids, true, null, null, true, null);
             }
             throw new ConnectException("The stored binlog position " + stored.file() + ":" + stored.position()
                     + " is no longer on the server (its binlog was purged), so changes since then are lost to the "
                     + "connector. Set snapshot.mode=when_needed to take a new snapshot, or reset the connector's "
                     + "offsets.");
         }
-        return new Plan(mariaDb, gtids, false, null, stored, true);
+        return new Plan(mariaDb, gtids, false, null, stored, true, incremental);
     }
 
     private void run(Plan plan, MySqlServer server, ChangeRecords records) {
@@ -142,7 +146,7 @@ public class MySqlSourceTask extends SourceTask {
                 return;
             }
             BinlogReader reader = new BinlogReader(config, server, plan.mariaDb(), plan.gtids(), from,
-                    queue, records, metrics);
+                    plan.incrementalSnapshot(), queue, records, metrics);
             binlog = reader;
             if (stopping) {
                 reader.stop();

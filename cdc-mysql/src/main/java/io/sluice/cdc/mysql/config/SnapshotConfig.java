@@ -1,10 +1,12 @@
 package io.sluice.cdc.mysql.config;
 
+import io.sluice.cdc.mysql.schema.TableId;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 
 /** Whether and how the connector copies existing rows. */
 public final class SnapshotConfig {
@@ -16,12 +18,16 @@ public final class SnapshotConfig {
     public static final String SNAPSHOT_FETCH_SIZE_CONFIG = "snapshot.fetch.size";
     public static final String SNAPSHOT_CHUNK_SIZE_CONFIG = "snapshot.chunk.size";
     public static final String SNAPSHOT_MAX_THREADS_CONFIG = "snapshot.max.threads";
+    public static final String SIGNAL_DATA_COLLECTION_CONFIG = "signal.data.collection";
+    public static final String INCREMENTAL_SNAPSHOT_CHUNK_SIZE_CONFIG = "incremental.snapshot.chunk.size";
 
     private final SnapshotMode mode;
     private final SnapshotLockingMode lockingMode;
     private final int fetchSize;
     private final int chunkSize;
     private final int maxThreads;
+    private final TableId signalTable;
+    private final int incrementalChunkSize;
 
     SnapshotConfig(AbstractConfig config) {
         this.mode = SnapshotMode.parse(config.getString(SNAPSHOT_MODE_CONFIG));
@@ -29,6 +35,21 @@ public final class SnapshotConfig {
         this.fetchSize = config.getInt(SNAPSHOT_FETCH_SIZE_CONFIG);
         this.chunkSize = config.getInt(SNAPSHOT_CHUNK_SIZE_CONFIG);
         this.maxThreads = config.getInt(SNAPSHOT_MAX_THREADS_CONFIG);
+        this.signalTable = parseSignalTable(config.getString(SIGNAL_DATA_COLLECTION_CONFIG));
+        this.incrementalChunkSize = config.getInt(INCREMENTAL_SNAPSHOT_CHUNK_SIZE_CONFIG);
+    }
+
+    /** {@code db.table} (split at the first dot) as a table, or null when blank. */
+    static TableId parseSignalTable(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String name = value.trim();
+        int dot = name.indexOf('.');
+        if (dot <= 0 || dot == name.length() - 1) {
+            throw new ConfigException(SIGNAL_DATA_COLLECTION_CONFIG, value, "use database.table");
+        }
+        return new TableId(name.substring(0, dot), name.substring(dot + 1));
     }
 
     static void define(ConfigDef def) {
@@ -61,7 +82,28 @@ public final class SnapshotConfig {
                         GROUP, ++order, Width.SHORT, "Chunk size")
                 .define(SNAPSHOT_MAX_THREADS_CONFIG, Type.INT, 1, ConfigDef.Range.between(1, 64), Importance.MEDIUM,
                         "Tables read in parallel, each over its own connection and consistent-snapshot transaction.",
-                        GROUP, ++order, Width.SHORT, "Snapshot threads");
+                        GROUP, ++order, Width.SHORT, "Snapshot threads")
+                .define(SIGNAL_DATA_COLLECTION_CONFIG, Type.STRING, null,
+                        ConfigDef.LambdaValidator.with((name, value) -> parseSignalTable((String) value),
+                                () -> "database.table"),
+                        Importance.LOW,
+                        "The signal table, as database.table, whose first three columns are id, type and data "
+                                + "(Debezium's: id VARCHAR(42) PRIMARY KEY, type VARCHAR(32) NOT NULL, data "
+                                + "VARCHAR(2048)). Inserting ('any-id', 'execute-snapshot', '{\"data-collections\": "
+                                + "[\"shop.orders\"], \"type\": \"incremental\"}') starts an incremental snapshot "
+                                + "of the listed tables (which must be captured): each is read in primary key order "
+                                + "in chunks of incremental.snapshot.chunk.size rows while the binlog keeps streaming, "
+                                + "without locks, as op 'r' events; a row changed while its chunk is read is written "
+                                + "as the streamed change only. 'stop-snapshot' cancels it. The connector writes its "
+                                + "chunk watermarks into this table, so the connector's user needs INSERT on it; the "
+                                + "table need not be captured. Progress is kept in the offsets: a restarted task "
+                                + "continues with the chunk after the last one written. Empty: no signals.",
+                        GROUP, ++order, Width.MEDIUM, "Signal table")
+                .define(INCREMENTAL_SNAPSHOT_CHUNK_SIZE_CONFIG, Type.INT, 1024, ConfigDef.Range.atLeast(1),
+                        Importance.LOW,
+                        "Rows per chunk of an incremental snapshot: one query, held in memory until its closing "
+                                + "watermark comes through the binlog.",
+                        GROUP, ++order, Width.SHORT, "Incremental snapshot chunk size");
     }
 
     public SnapshotMode mode() {
@@ -82,5 +124,14 @@ public final class SnapshotConfig {
 
     public int maxThreads() {
         return maxThreads;
+    }
+
+    /** The table incremental snapshot signals are read from and watermarks written to, or null. */
+    public TableId signalTable() {
+        return signalTable;
+    }
+
+    public int incrementalChunkSize() {
+        return incrementalChunkSize;
     }
 }

@@ -27,9 +27,12 @@ public final class CapturedTable {
     private final int[] keyPositions;
     private final ColumnConverter[] keyConverters;
     private final Field[] keyFields;
+    private final int[] primaryKeyPositions;
+    private final ColumnConverter[] primaryKeyConverters;
 
     private CapturedTable(TableDefinition definition, String topic, ChangeEventSchema schema, int[] valuePositions,
-            ColumnConverter[] valueConverters, int[] keyPositions, ColumnConverter[] keyConverters) {
+            ColumnConverter[] valueConverters, int[] keyPositions, ColumnConverter[] keyConverters,
+            ColumnConverter[] allConverters) {
         this.definition = definition;
         this.topic = topic;
         this.schema = schema;
@@ -39,6 +42,13 @@ public final class CapturedTable {
         this.keyConverters = keyConverters;
         this.valueFields = schema.valueSchema().fields().toArray(new Field[0]);
         this.keyFields = schema.keySchema() == null ? new Field[0] : schema.keySchema().fields().toArray(new Field[0]);
+        List<String> primaryKey = definition.primaryKey();
+        this.primaryKeyPositions = new int[primaryKey.size()];
+        this.primaryKeyConverters = new ColumnConverter[primaryKey.size()];
+        for (int k = 0; k < primaryKey.size(); k++) {
+            primaryKeyPositions[k] = indexOf(definition.columns(), primaryKey.get(k));
+            primaryKeyConverters[k] = primaryKeyPositions[k] < 0 ? null : allConverters[primaryKeyPositions[k]];
+        }
     }
 
     /**
@@ -87,7 +97,7 @@ public final class CapturedTable {
                 schemaNamePart(id.table()), keySchema, value.build(), SourceSchemas.mysql());
         return new CapturedTable(definition, topicName(topicPrefix, id), schema,
                 valuePositions.stream().mapToInt(Integer::intValue).toArray(),
-                valueConverters.toArray(new ColumnConverter[0]), keyPositions, keyConverters);
+                valueConverters.toArray(new ColumnConverter[0]), keyPositions, keyConverters, converters);
     }
 
     private static int indexOf(List<ColumnDefinition> columns, String name) {
@@ -172,6 +182,25 @@ public final class CapturedTable {
             struct.put(keyFields[i], keyConverters[i].toConnect(row[keyPositions[i]]));
         }
         return struct;
+    }
+
+    /**
+     * The row's primary key as the values written to Kafka (byte arrays wrapped to compare by content), so that a
+     * row read by a query and the same row decoded from the binlog give equal lists; null without primary key.
+     */
+    public List<Object> primaryKeyValues(Object[] row) {
+        if (primaryKeyPositions.length == 0) {
+            return null;
+        }
+        List<Object> values = new ArrayList<>(primaryKeyPositions.length);
+        for (int k = 0; k < primaryKeyPositions.length; k++) {
+            int position = primaryKeyPositions[k];
+            Object raw = position < 0 ? null : row[position];
+            Object value = primaryKeyConverters[k] == null || raw == null ? raw
+                    : primaryKeyConverters[k].toConnect(raw);
+            values.add(value instanceof byte[] bytes ? java.nio.ByteBuffer.wrap(bytes) : value);
+        }
+        return values;
     }
 
     /** Whether two rows have equal keys (raw values), to tell key changes in updates. */

@@ -11,7 +11,7 @@ import java.util.List;
  * decoding produces). Temporal columns are read as text, the one JDBC form that keeps zero dates, negative TIMEs
  * and microseconds exactly.
  */
-final class RowReader {
+public final class RowReader {
 
     private interface ColumnReader {
         Object read(ResultSet rows, int index) throws SQLException;
@@ -19,14 +19,14 @@ final class RowReader {
 
     private final ColumnReader[] readers;
 
-    RowReader(List<ColumnDefinition> columns) {
+    public RowReader(List<ColumnDefinition> columns) {
         readers = new ColumnReader[columns.size()];
         for (int i = 0; i < readers.length; i++) {
             readers[i] = readerFor(columns.get(i));
         }
     }
 
-    Object[] read(ResultSet rows) throws SQLException {
+    public Object[] read(ResultSet rows) throws SQLException {
         Object[] row = new Object[readers.length];
         for (int i = 0; i < readers.length; i++) {
             row[i] = readers[i].read(rows, i + 1);

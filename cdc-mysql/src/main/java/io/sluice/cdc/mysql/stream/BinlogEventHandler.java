@@ -69,6 +69,7 @@ final class BinlogEventHandler {
     private final long heartbeatIntervalMs;
     private final GtidPositions gtids;
     private final Map<TableId, TableDefinition> knownDefinitions = new HashMap<>();
+    private IncrementalSnapshot incremental;
 
     private String file;
     private BinlogOffset committed;
@@ -114,6 +115,11 @@ final class BinlogEventHandler {
         this.reconnectFrom = start.events() > 0 || start.rows() > 0 ? start.withSnapshot(false, null) : null;
         this.skipEvents = start.events();
         this.skipRows = start.rows();
+    }
+
+    /** Reads incremental snapshot signals and chunks (signal.data.collection is set). */
+    void incrementalSnapshot(IncrementalSnapshot snapshot) {
+        this.incremental = snapshot;
     }
 
     /**
@@ -165,6 +171,10 @@ final class BinlogEventHandler {
             }
             default -> {
             }
+        }
+        if (incremental != null && !transactionStarted) {
+            // Between transactions: the place to read an incremental snapshot chunk, between its watermarks.
+            incremental.maybeReadChunk();
         }
     }
 
@@ -245,7 +255,12 @@ final class BinlogEventHandler {
         String lowerSql = sql.toLowerCase(Locale.ROOT);
         String queryDatabase = database == null ? "" : database;
         // Without a DDL parser: a statement may change tables of its default database or of any database it names.
-        tables.invalidate(db -> db.equals(queryDatabase) || lowerSql.contains(db.toLowerCase(Locale.ROOT)));
+        java.util.function.Predicate<String> changed = db -> db.equals(queryDatabase)
+                || lowerSql.contains(db.toLowerCase(Locale.ROOT));
+        tables.invalidate(changed);
+        if (incremental != null) {
+            incremental.onSchemaChange(changed);
+        }
         boolean captured = catalog.isCapturedDatabase(queryDatabase)
                 || knownDefinitions.keySet().stream().anyMatch(id -> mentions(lowerSql, id.database()));
         if (!captured) {
@@ -343,6 +358,9 @@ final class BinlogEventHandler {
     }
 
     private void onTruncate(EventHeaderV4 header, TableId id, long thread) throws InterruptedException, SQLException {
+        if (incremental != null && !transactionExcluded) {
+            incremental.onTruncate(id);
+        }
         if (transactionExcluded || !catalog.isCaptured(id) || capture.skips(Operation.TRUNCATE)) {
             return;
         }
@@ -366,21 +384,68 @@ final class BinlogEventHandler {
         long eventIndex = rowsEvents++;
         int first = firstRowToWrite(eventIndex);
         CapturedTable table = tableToWrite(data.getTableId(), first, data.getRows().size());
-        if (table == null) {
+        if (table != null) {
+            checkFullImage(table, data.getIncludedColumns());
+            List<Serializable[]> rows = data.getRows();
+            boolean skip = capture.skips(Operation.CREATE);
+            for (int r = first; r < rows.size(); r++) {
+                if (!skip) {
+                    Object[] row = rows.get(r);
+                    changed(table, row);
+                    emit(records.change(table, Operation.CREATE, null, row, source(header, table, r),
+                            within(eventIndex, r + 1), transactionBlock(table)));
+                }
+                progress(eventIndex, r + 1);
+            }
+            metrics.onRows(rows.size() - first);
+        }
+        if (incremental != null && first >= 0 && !transactionExcluded
+                && incremental.isSignalTable(tables.tableId(data.getTableId()))) {
+            onSignals(header, eventIndex, first, data.getRows());
+        }
+    }
+
+    /** Rows inserted into the signal table: snapshot requests and the watermarks of our own chunks. */
+    private void onSignals(EventHeaderV4 header, long eventIndex, int first, List<Serializable[]> rows)
+            throws InterruptedException {
+        for (int r = first; r < rows.size(); r++) {
+            IncrementalSnapshot.Chunk chunk = incremental.onSignal(rows.get(r));
+            if (chunk != null) {
+                writeChunk(header, chunk, within(eventIndex, r + 1));
+                progress(eventIndex, r + 1);
+            }
+        }
+    }
+
+    /**
+     * Writes a closed chunk's rows where its close watermark is in the binlog. Every row carries the position after
+     * the watermark; only the last carries the progress including the chunk, so a restart in the middle of the chunk
+     * reads the whole chunk again.
+     */
+    private void writeChunk(EventHeaderV4 header, IncrementalSnapshot.Chunk chunk, Map<String, ?> offset)
+            throws InterruptedException {
+        CapturedTable table = chunk.table();
+        List<Object[]> rows = chunk.rows();
+        if (rows.isEmpty()) {
+            incremental.written(chunk);
             return;
         }
-        checkFullImage(table, data.getIncludedColumns());
-        List<Serializable[]> rows = data.getRows();
-        boolean skip = capture.skips(Operation.CREATE);
-        for (int r = first; r < rows.size(); r++) {
-            if (!skip) {
-                Object[] row = rows.get(r);
-                emit(records.change(table, Operation.CREATE, null, row, source(header, table, r),
-                        within(eventIndex, r + 1), transactionBlock(table)));
+        for (int i = 0; i < rows.size(); i++) {
+            if (i == rows.size() - 1) {
+                incremental.written(chunk);
             }
-            progress(eventIndex, r + 1);
+            Struct source = records.source(table.id().database(), table.id().table(), SnapshotMarker.INCREMENTAL,
+                    header.getTimestamp(), header.getServerId(), transactionGtid, file, header.getPosition(), 0,
+                    transactionThread);
+            emit(records.change(table, Operation.READ, null, rows.get(i), source, offset, null));
         }
-        metrics.onRows(rows.size() - first);
+    }
+
+    /** A row image streamed for a captured table: an incremental snapshot chunk in flight drops its own copy. */
+    private void changed(CapturedTable table, Object[] row) {
+        if (incremental != null) {
+            incremental.onChange(table, row);
+        }
     }
 
     private void onUpdate(EventHeaderV4 header, UpdateRowsEventData data) throws InterruptedException {
@@ -398,6 +463,8 @@ final class BinlogEventHandler {
             Object[] before = rows.get(r).getKey();
             Object[] after = rows.get(r).getValue();
             if (!skip) {
+                changed(table, before);
+                changed(table, after);
                 Struct source = source(header, table, r);
                 if (table.hasKey() && !table.sameKey(before, after)) {
                     // A new key is a new row to consumers: delete (and tombstone) the old key, create the new one.
@@ -432,6 +499,7 @@ final class BinlogEventHandler {
         for (int r = first; r < rows.size(); r++) {
             if (!skip) {
                 Object[] row = rows.get(r);
+                changed(table, row);
                 if (capture.tombstonesOnDelete() && table.hasKey()) {
                     emit(records.change(table, Operation.DELETE, row, null, source(header, table, r),
                             within(eventIndex, r), transactionBlock(table)));
@@ -564,6 +632,14 @@ final class BinlogEventHandler {
     }
 
     private void emit(SourceRecord record) throws InterruptedException {
+        String progress = incremental == null ? null : incremental.progress();
+        if (progress != null) {
+            // Every offset carries the incremental snapshot's progress: the last one committed is what a restart sees.
+            Map<String, Object> offset = new HashMap<>(record.sourceOffset());
+            offset.put(BinlogOffset.INCREMENTAL_SNAPSHOT, progress);
+            record = new SourceRecord(record.sourcePartition(), offset, record.topic(), record.kafkaPartition(),
+                    record.keySchema(), record.key(), record.valueSchema(), record.value());
+        }
         queue.put(record);
         lastRecordMs = System.currentTimeMillis();
     }

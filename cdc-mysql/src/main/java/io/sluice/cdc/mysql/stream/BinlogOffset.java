@@ -25,6 +25,11 @@ public record BinlogOffset(String file, long position, String gtids, long events
     public static final String ROW = "row";
     public static final String SNAPSHOT = "snapshot";
     public static final String SNAPSHOT_PROGRESS = "snapshot_progress";
+    /**
+     * The progress of a running incremental snapshot (see {@code IncrementalProgress}), added to every record's
+     * offset while one runs; not part of this record, read with {@link #incrementalSnapshot(Map)}.
+     */
+    public static final String INCREMENTAL_SNAPSHOT = "incremental_snapshot";
 
     /** The source partition key: one partition per connector, named by its topic prefix. */
     public static final String SERVER = "server";
@@ -77,6 +82,11 @@ public record BinlogOffset(String file, long position, String gtids, long events
         return new BinlogOffset((String) map.get(FILE), number(map.get(POS)), emptyToNull((String) map.get(GTIDS)),
                 number(map.get(EVENT)), number(map.get(ROW)), Boolean.TRUE.equals(map.get(SNAPSHOT)),
                 (String) map.get(SNAPSHOT_PROGRESS));
+    }
+
+    /** The stored progress of an incremental snapshot, or null. */
+    public static String incrementalSnapshot(Map<String, ?> map) {
+        return map == null ? null : (String) map.get(INCREMENTAL_SNAPSHOT);
     }
 
     private static long number(Object value) {

@@ -30,6 +30,7 @@ public final class BinlogReader {
 
     private final MySqlConnectorConfig config;
     private final ReopeningConnection catalogConnection;
+    private final ReopeningConnection signalConnection;
     private final boolean useGtids;
     private final RecordQueue queue;
     private final StreamingMetrics metrics;
@@ -41,8 +42,12 @@ public final class BinlogReader {
     private volatile Exception connectionFailure;
     private volatile Throwable fatal;
 
+    /**
+     * @param incrementalProgress the stored progress of an incremental snapshot to continue, or null
+     */
     public BinlogReader(MySqlConnectorConfig config, MySqlServer server, boolean mariaDb, boolean useGtids,
-            BinlogOffset start, RecordQueue queue, ChangeRecords records, StreamingMetrics metrics) {
+            BinlogOffset start, String incrementalProgress, RecordQueue queue, ChangeRecords records,
+            StreamingMetrics metrics) {
         this.config = config;
         this.catalogConnection = new ReopeningConnection(server);
         this.useGtids = useGtids;
@@ -51,6 +56,14 @@ public final class BinlogReader {
         this.catalog = new TableCatalog(catalogConnection, config.capture(), config.types(), mariaDb);
         this.handler = new BinlogEventHandler(new StreamedTables(catalog), catalog, records, queue, config.capture(),
                 metrics, config.streaming().heartbeatIntervalMs(), mariaDb, start);
+        if (config.snapshot().signalTable() != null) {
+            // Chunks and watermarks over their own connection, so the catalog's stays free of long reads.
+            this.signalConnection = new ReopeningConnection(server);
+            handler.incrementalSnapshot(new IncrementalSnapshot(config.snapshot().signalTable(),
+                    config.snapshot().incrementalChunkSize(), signalConnection, catalog, incrementalProgress));
+        } else {
+            this.signalConnection = null;
+        }
         this.thread = new Thread(this::run, "sluice-binlog-reader-" + config.capture().topicPrefix());
         this.thread.setDaemon(true);
     }
@@ -225,5 +238,8 @@ public final class BinlogReader {
             Thread.currentThread().interrupt();
         }
         catalogConnection.close();
+        if (signalConnection != null) {
+            signalConnection.close();
+        }
     }
 }

@@ -75,6 +75,12 @@ final class StreamedTables {
         return entry == null ? null : entry.table();
     }
 
+    /** The table (captured or not) a table id announced earlier in this transaction stands for, or null. */
+    TableId tableId(long tableId) {
+        Entry entry = byTableId.get(tableId);
+        return entry == null ? null : new TableId(entry.tableMap().getDatabase(), entry.tableMap().getTable());
+    }
+
     /** The table's current information_schema definition (cached), or null when it does not exist now. */
     TableDefinition currentDefinition(TableId id) throws SQLException {
         TableDefinition definition = definitions.get(id);

@@ -92,4 +92,17 @@ class MySqlConnectorConfigTest {
         assertThat(keys.keyColumns("other", "items")).isNull();
         assertThatThrownBy(() -> MessageKeyColumns.parse("shop.orders")).isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void theSignalTableIsDatabaseDotTable() {
+        Map<String, String> props = minimal();
+        assertThat(new MySqlConnectorConfig(props).snapshot().signalTable()).isNull();
+        assertThat(new MySqlConnectorConfig(props).snapshot().incrementalChunkSize()).isEqualTo(1024);
+        props.put("signal.data.collection", "ops.debezium_signal");
+        assertThat(new MySqlConnectorConfig(props).snapshot().signalTable())
+                .isEqualTo(new io.sluice.cdc.mysql.schema.TableId("ops", "debezium_signal"));
+        props.put("signal.data.collection", "debezium_signal");
+        assertThatThrownBy(() -> new MySqlConnectorConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("signal.data.collection");
+    }
 }

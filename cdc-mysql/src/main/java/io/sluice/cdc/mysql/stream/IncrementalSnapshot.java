@@ -1,0 +1,315 @@
+package io.sluice.cdc.mysql.stream;
+
+import io.sluice.cdc.mysql.schema.CapturedTable;
+import io.sluice.cdc.mysql.schema.CatalogConnection;
+import io.sluice.cdc.mysql.schema.ColumnDefinition;
+import io.sluice.cdc.mysql.schema.TableCatalog;
+import io.sluice.cdc.mysql.schema.TableDefinition;
+import io.sluice.cdc.mysql.schema.TableId;
+import io.sluice.cdc.mysql.snapshot.ChunkQuery;
+import io.sluice.cdc.mysql.snapshot.RowReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ad-hoc snapshots requested by inserting an {@code execute-snapshot} row into the signal table, read in chunks
+ * interleaved with the binlog (the DBLog watermark method). Between two transactions of the binlog, the connector
+ * writes an "open" row into the signal table, selects the next chunk of rows in primary key order (no lock, a
+ * plain autocommit read), and writes a "close" row. While the binlog is read between the two rows, a streamed
+ * change of a row in the chunk drops that row from the chunk: the streamed change is as new or newer. The rest of
+ * the chunk is written as {@code op=r} events where the close row comes through the binlog.
+ *
+ * <p>Progress (the tables left and the last key written) travels in the offsets of the records (see
+ * {@link IncrementalProgress}), so a restarted task continues after the last chunk it wrote. Runs on the binlog
+ * reader's thread only.
+ */
+final class IncrementalSnapshot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncrementalSnapshot.class);
+    private static final Pattern COLLECTIONS = Pattern.compile("\"data-collections\"\\s*:\\s*\\[([^\\]]*)\\]");
+    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern BLOCKING = Pattern.compile("(?s).*\"type\"\\s*:\\s*\"(?i:blocking)\".*");
+    static final String EXECUTE = "execute-snapshot";
+    static final String STOP = "stop-snapshot";
+    static final String OPEN = "snapshot-window-open";
+    static final String CLOSE = "snapshot-window-close";
+
+    /** The rows of a closed chunk still to write, and the progress to store with the last of them. */
+    record Chunk(CapturedTable table, List<Object[]> rows, IncrementalProgress progressAfter) {
+    }
+
+    private final TableId signalTable;
+    private final int chunkSize;
+    private final CatalogConnection connection;
+    private final TableCatalog catalog;
+    private List<String> signalColumns;
+
+    // What is left, as written to the offsets: the tables still to read (the current first) and the last key written.
+    private final List<TableId> tables = new ArrayList<>();
+    private List<String> lastKey;
+    private String encodedProgress;
+
+    // The table being read: its structure and query, set when its first chunk is read.
+    private CapturedTable table;
+    private ChunkQuery query;
+
+    // The chunk in flight, between its open and close watermarks.
+    private String chunkId;
+    private boolean windowOpen;
+    private Map<List<Object>, Object[]> buffer;
+    private List<String> chunkEnd;
+    private boolean lastChunk;
+
+    IncrementalSnapshot(TableId signalTable, int chunkSize, CatalogConnection connection, TableCatalog catalog,
+            String storedProgress) {
+        this.signalTable = signalTable;
+        this.chunkSize = chunkSize;
+        this.connection = connection;
+        this.catalog = catalog;
+        IncrementalProgress progress = IncrementalProgress.parse(storedProgress);
+        tables.addAll(progress.tables());
+        lastKey = progress.lastKey();
+        encodedProgress = progress.encode();
+        if (!tables.isEmpty()) {
+            LOG.info("Resuming the incremental snapshot of {}{}", tables,
+                    lastKey == null ? "" : " after key " + lastKey + " of " + tables.get(0));
+        }
+    }
+
+    boolean isSignalTable(TableId id) {
+        return signalTable.equals(id);
+    }
+
+    /** The progress to store in the offset of each record, or null when no incremental snapshot is running. */
+    String progress() {
+        return encodedProgress;
+    }
+
+    /**
+     * A row inserted into the signal table (columns id, type, data first). Returns the chunk to write when the row
+     * is the close watermark of the chunk in flight, else null.
+     */
+    Chunk onSignal(Object[] row) {
+        if (row.length < 3) {
+            LOG.warn("Signal table {} needs three columns (id, type, data); ignoring a row", signalTable);
+            return null;
+        }
+        String id = text(row[0]);
+        String type = text(row[1]);
+        String data = text(row[2]);
+        if (EXECUTE.equals(type)) {
+            requested(id, data);
+        } else if (STOP.equals(type)) {
+            LOG.info("Signal {}: stopping the incremental snapshot of {}", id, tables);
+            tables.clear();
+            lastKey = null;
+            forgetTable();
+            updateProgress();
+        } else if (OPEN.equals(type) && chunkId != null && (chunkId + "-open").equals(id)) {
+            windowOpen = true;
+        } else if (CLOSE.equals(type) && chunkId != null && (chunkId + "-close").equals(id)) {
+            Chunk chunk = new Chunk(table, new ArrayList<>(buffer.values()), lastChunk
+                    ? new IncrementalProgress(tables.subList(1, tables.size()), null)
+                    : new IncrementalProgress(tables, chunkEnd));
+            if (lastChunk) {
+                LOG.info("Incremental snapshot of {} completed", table.id());
+                forgetTable();
+            }
+            chunkId = null;
+            windowOpen = false;
+            buffer = null;
+            return chunk;
+        }
+        return null;
+    }
+
+    /** The last row of the chunk is being written: from now on the offsets carry the progress including it. */
+    void written(Chunk chunk) {
+        tables.clear();
+        tables.addAll(chunk.progressAfter().tables());
+        lastKey = chunk.progressAfter().lastKey();
+        updateProgress();
+    }
+
+    /** A streamed change of a row (before or after image) of a captured table: the streamed value wins. */
+    void onChange(CapturedTable streamed, Object[] row) {
+        if (windowOpen && streamed.id().equals(table.id())) {
+            List<Object> key = streamed.primaryKeyValues(row);
+            if (key != null) {
+                buffer.remove(key);
+            }
+        }
+    }
+
+    /** A TRUNCATE in the window empties the chunk: its rows were read before they were removed. */
+    void onTruncate(TableId id) {
+        if (windowOpen && id.equals(table.id())) {
+            buffer.clear();
+        }
+    }
+
+    /**
+     * A DDL statement may have changed tables of the databases matched: a chunk of such a table in flight is dropped
+     * and read again with the new structure.
+     */
+    void onSchemaChange(Predicate<String> database) {
+        if (table != null && database.test(table.id().database())) {
+            forgetTable();
+        }
+    }
+
+    /** Between transactions: reads the next chunk when there is work and no chunk is in flight. */
+    void maybeReadChunk() throws SQLException {
+        if (chunkId != null || tables.isEmpty()) {
+            return;
+        }
+        while (table == null) {
+            if (tables.isEmpty()) {
+                return;
+            }
+            if (!startTable(tables.get(0))) {
+                tables.remove(0);
+                lastKey = null;
+                updateProgress();
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        try {
+            // The watermark rows' ids are the chunk id plus -open / -close (41 characters fit Debezium's VARCHAR(42)).
+            writeSignal(id + "-open", OPEN);
+            chunkId = id;
+            readChunk();
+            writeSignal(id + "-close", CLOSE);
+        } catch (SQLException | RuntimeException e) {
+            // Read the chunk again later with new watermarks; the ones written, if any, are ignored.
+            chunkId = null;
+            windowOpen = false;
+            buffer = null;
+            throw e;
+        }
+    }
+
+    private void requested(String id, String data) {
+        if (data != null && BLOCKING.matcher(data).matches()) {
+            LOG.warn("Signal {}: blocking snapshots are not supported; running it as an incremental snapshot", id);
+        }
+        Matcher collections = data == null ? null : COLLECTIONS.matcher(data);
+        if (collections == null || !collections.find()) {
+            LOG.warn("Signal {}: no data-collections in {}; ignored", id, data);
+            return;
+        }
+        Matcher quoted = QUOTED.matcher(collections.group(1));
+        while (quoted.find()) {
+            String name = quoted.group(1).replace("\\\"", "\"");
+            int dot = name.indexOf('.');
+            if (dot <= 0) {
+                LOG.warn("Signal {}: '{}' is not database.table; ignored", id, name);
+                continue;
+            }
+            TableId requested = new TableId(name.substring(0, dot), name.substring(dot + 1));
+            if (!catalog.isCaptured(requested)) {
+                LOG.warn("Signal {}: {} is not captured (see the database/table include and exclude lists); "
+                        + "not snapshotted", id, requested);
+                continue;
+            }
+            if (tables.contains(requested)) {
+                LOG.info("Signal {}: {} is already waiting for its incremental snapshot", id, requested);
+                continue;
+            }
+            LOG.info("Signal {}: incremental snapshot of {} requested", id, requested);
+            tables.add(requested);
+        }
+        updateProgress();
+    }
+
+    /** Prepares reading a table; false when it cannot be read in chunks (gone, no usable primary key). */
+    private boolean startTable(TableId id) throws SQLException {
+        TableDefinition definition = catalog.read(id);
+        if (definition == null) {
+            LOG.warn("Incremental snapshot: table {} does not exist; skipped", id);
+            return false;
+        }
+        ChunkQuery chunks = ChunkQuery.of(definition, chunkSize);
+        if (chunks == null) {
+            LOG.warn("Incremental snapshot: table {} has no primary key of number, string or temporal columns to "
+                    + "read it in chunks by; skipped", id);
+            return false;
+        }
+        table = catalog.capture(definition);
+        query = chunks;
+        LOG.info("Incremental snapshot of {} {}", id, lastKey == null ? "started" : "continues after key " + lastKey);
+        return true;
+    }
+
+    private void forgetTable() {
+        table = null;
+        query = null;
+        chunkId = null;
+        windowOpen = false;
+        buffer = null;
+    }
+
+    private void readChunk() throws SQLException {
+        RowReader reader = new RowReader(table.definition().columns());
+        buffer = new LinkedHashMap<>();
+        chunkEnd = null;
+        int rows = 0;
+        try (PreparedStatement statement = connection.get().prepareStatement(query.sql(lastKey))) {
+            query.bind(statement, lastKey);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    Object[] row = reader.read(result);
+                    buffer.put(table.primaryKeyValues(row), row);
+                    rows++;
+                    if (rows == chunkSize) {
+                        chunkEnd = query.keyText(result);
+                    }
+                }
+            }
+        }
+        lastChunk = rows < chunkSize;
+    }
+
+    private void writeSignal(String id, String type) throws SQLException {
+        if (signalColumns == null) {
+            TableDefinition definition = catalog.read(signalTable);
+            if (definition == null || definition.columns().size() < 3) {
+                throw new SQLException("The signal table " + signalTable + " does not exist or has fewer than three "
+                        + "columns (id, type, data)");
+            }
+            signalColumns = definition.columns().stream().limit(3).map(ColumnDefinition::name).toList();
+        }
+        String statement = "INSERT INTO " + signalTable.quoted() + " ("
+                + signalColumns.stream().map(TableId::quote).collect(Collectors.joining(", ")) + ") VALUES (?, ?, ?)";
+        try (PreparedStatement insert = connection.get().prepareStatement(statement)) {
+            insert.setString(1, id);
+            insert.setString(2, type);
+            insert.setString(3, null);
+            insert.executeUpdate();
+        }
+    }
+
+    private void updateProgress() {
+        encodedProgress = new IncrementalProgress(tables, lastKey).encode();
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
+    }
+}
