@@ -5,6 +5,7 @@ import io.sluice.cdc.mysql.config.SnapshotMode;
 import io.sluice.cdc.mysql.metrics.StreamingMetrics;
 import io.sluice.cdc.mysql.schema.TableDefinition;
 import io.sluice.cdc.mysql.schema.TableId;
+import io.sluice.cdc.mysql.server.BinlogRetention;
 import io.sluice.cdc.mysql.server.MySqlServer;
 import io.sluice.cdc.mysql.snapshot.SnapshotReader;
 import io.sluice.cdc.mysql.stream.BinlogOffset;
@@ -105,26 +106,29 @@ public class MySqlSourceTask extends SourceTask {
             }
             return new Plan(mariaDb, gtids, false, null, MySqlServer.currentPosition(jdbc, mariaDb), true, null);
         }
+        if (mode == SnapshotMode.INITIAL_ONLY) {
+            // No streaming: the stored position does not matter.
+            return new Plan(mariaDb, gtids, stored.snapshot(), stored.snapshot() ? stored : null, stored, false, null);
+        }
+        // Streaming (also after a resumed snapshot) continues from the stored position: is it still on the server?
+        String missing = BinlogRetention.missing(jdbc, mariaDb, gtids && stored.gtids() != null, stored);
+        if (missing != null) {
+            if (mode == SnapshotMode.WHEN_NEEDED) {
+                LOG.warn("The binlog was purged: {}. snapshot.mode=when_needed: taking a new snapshot", missing);
+                return new Plan(mariaDb, gtids, true, null, null, true, null);
+            }
+            throw new ConnectException("Cannot continue: " + missing + ". The server purged the binlog the connector "
+                    + "was to continue from, so the changes in it are lost to the connector. To recover, set "
+                    + "snapshot.mode=when_needed (a new snapshot is taken, then streaming goes on), or delete the "
+                    + "connector's offsets (stop it, then DELETE /connectors/<name>/offsets) so that it starts over "
+                    + "as configured. Keep binlogs longer (binlog_expire_logs_seconds, expire_logs_days) than the "
+                    + "connector may be down.");
+        }
         if (stored.snapshot()) {
             if (snapshots) {
                 return new Plan(mariaDb, gtids, true, stored, null, stream, null);
             }
             return new Plan(mariaDb, gtids, false, null, stored.withSnapshot(false, null), true, null);
-        }
-        if (mode == SnapshotMode.INITIAL_ONLY) {
-            return new Plan(mariaDb, gtids, false, null, stored, false, null);
-        }
-        boolean useGtids = gtids && stored.gtids() != null;
-        if (!useGtids && !MySqlServer.binlogFiles(jdbc).contains(stored.file())) {
-            if (mode == SnapshotMode.WHEN_NEEDED) {
-                LOG.warn("The stored binlog position {}:{} was purged from the server; taking a new snapshot",
-                        stored.file(), stored.position());
-                return new Plan(mariaDb, gtids, true, null, null, true, null);
-            }
-            throw new ConnectException("The stored binlog position " + stored.file() + ":" + stored.position()
-                    + " is no longer on the server (its binlog was purged), so changes since then are lost to the "
-                    + "connector. Set snapshot.mode=when_needed to take a new snapshot, or reset the connector's "
-                    + "offsets.");
         }
         return new Plan(mariaDb, gtids, false, null, stored, true, incremental);
     }

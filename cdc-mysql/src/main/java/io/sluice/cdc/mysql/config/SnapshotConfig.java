@@ -61,8 +61,10 @@ public final class SnapshotConfig {
                         "When to copy the existing rows (as events with op 'r'). 'initial': on first start, then "
                                 + "stream the binlog. 'initial_only': on first start, then stop. 'no_data': never; "
                                 + "stream from the current binlog position. 'never': never; stream from the oldest "
-                                + "binlog on the server. 'when_needed': as initial, and again when the stored binlog "
-                                + "position was purged from the server (instead of failing).",
+                                + "binlog on the server. 'when_needed': as initial, and again when the binlog the "
+                                + "stored position (file or GTIDs) continues from was purged from the server; with "
+                                + "the other modes a purged binlog fails the task (set when_needed, or delete the "
+                                + "connector's offsets to start over).",
                         GROUP, ++order, Width.SHORT, "Snapshot mode")
                 .define(SNAPSHOT_LOCKING_MODE_CONFIG, Type.STRING, SnapshotLockingMode.MINIMAL.value(),
                         ConfigDef.CaseInsensitiveValidString.in("minimal", "none"), Importance.MEDIUM,

@@ -115,7 +115,8 @@ public final class BinlogReader {
             if (failure instanceof ServerException server && server.getErrorCode() == FATAL_ERROR_READING_BINLOG) {
                 queue.fail(new ConnectException("The server cannot send the binlog from " + describe(from)
                         + " (" + server.getMessage() + "). The binlog was probably purged: set snapshot.mode="
-                        + "when_needed to take a new snapshot, or reset the connector's offsets", server));
+                        + "when_needed to take a new snapshot when the task restarts, or delete the connector's "
+                        + "offsets (stop it, then DELETE /connectors/<name>/offsets) so that it starts over", server));
                 break;
             }
             if (failure instanceof ServerException server && isAuthenticationFailure(server)) {

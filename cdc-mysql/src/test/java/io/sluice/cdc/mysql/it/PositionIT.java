@@ -108,6 +108,61 @@ class PositionIT {
         }
     }
 
+    @Test
+    void aGtidPositionPurgedWhileStoppedFailsNamingTheRemediesOrTakesANewSnapshotWhenNeeded() throws Exception {
+        Map<String, ?> stored;
+        try (TaskHarness task = new TaskHarness(config(5545)).start()) {
+            db.execute("INSERT INTO t VALUES (1)");
+            task.take(1, TOPIC);
+            stored = task.committed().get(PARTITION);
+        }
+        assertThat(stored.get("gtids")).as("MariaDB resumes by GTID").isNotNull();
+        // While the connector is stopped: a change, then its binlog is purged.
+        db.execute("INSERT INTO t VALUES (2)", "FLUSH BINARY LOGS");
+        String current = status(1);
+        // MariaDB keeps a file until its binlog checkpoint is written (crash recovery): try again for a while.
+        for (int attempt = 0; attempt < 50 && binlogFiles().contains((String) stored.get("file")); attempt++) {
+            db.execute("PURGE BINARY LOGS TO '" + current + "'");
+            Thread.sleep(100);
+        }
+        assertThat(binlogFiles()).as("binlog files after the purge").doesNotContain((String) stored.get("file"));
+
+        Map<String, String> initial = config(5546);
+        initial.put("snapshot.mode", "initial");
+        try (TaskHarness failing = new TaskHarness(initial)) {
+            failing.seedOffset(PARTITION, stored);
+            assertThatThrownBy(failing::start).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("purged")
+                    .hasMessageContaining("snapshot.mode=when_needed")
+                    .hasMessageContaining("delete the connector's offsets");
+        }
+
+        Map<String, String> whenNeeded = config(5547);
+        whenNeeded.put("snapshot.mode", "when_needed");
+        try (TaskHarness task = new TaskHarness(whenNeeded)) {
+            task.seedOffset(PARTITION, stored);
+            task.start();
+            List<SourceRecord> snapshot = task.take(2, TOPIC);
+            assertThat(snapshot).extracting(StreamingIT::op).containsOnly("r");
+            assertThat(StreamingIT.ids(snapshot)).containsExactlyInAnyOrder(1, 2);
+            db.execute("INSERT INTO t VALUES (3)");
+            SourceRecord streamed = task.take(1, TOPIC).get(0);
+            assertThat(StreamingIT.op(streamed)).isEqualTo("c");
+            assertThat(StreamingIT.ids(List.of(streamed))).containsExactly(3);
+        }
+    }
+
+    private List<String> binlogFiles() throws Exception {
+        List<String> files = new java.util.ArrayList<>();
+        try (var statement = db.connection().createStatement();
+                var rows = statement.executeQuery("SHOW BINARY LOGS")) {
+            while (rows.next()) {
+                files.add(rows.getString(1));
+            }
+        }
+        return files;
+    }
+
     private String masterFile() throws Exception {
         return db.queryString("SELECT 1") == null ? null : status(1);
     }
