@@ -122,7 +122,7 @@ public final class BenchMain {
     /** <date>-<mode>: a later run of the same day and mode replaces the earlier report. */
     private static Path writeReport(Options o, Map<String, String> machine, List<Results.Benchmark> results) throws IOException {
         machine.put("load average at end", loadAverage());
-        String base = today() + "-" + o.mode + (o.avro() ? "-avro" : "");
+        String base = today() + "-" + o.mode + (o.converter.equals("json") ? "" : "-" + o.converter);
         Path md = o.resultsDir.resolve(base + ".md");
         new Report(o, machine, results).write(md, o.resultsDir.resolve(base + ".json"));
         return md;

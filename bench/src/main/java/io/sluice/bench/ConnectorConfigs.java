@@ -122,10 +122,10 @@ final class ConnectorConfigs {
                 c.put(side + ".converter.schema.registry.url", o.registryUrl);
             }
         } else {
-            // The worker's default, spelled out so that the report shows it.
-            c.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+            // Spelled out so that the report shows it; both systems get the same converter.
+            c.put("key.converter", o.jsonConverterClass());
             c.put("key.converter.schemas.enable", "true");
-            c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+            c.put("value.converter", o.jsonConverterClass());
             c.put("value.converter.schemas.enable", "true");
         }
     }

@@ -84,8 +84,8 @@ final class Options {
                 throw new IllegalArgumentException("unknown benchmark " + b + " (known: " + String.join(",", ALL_BENCHMARKS) + ")");
             }
         }
-        if (!o.converter.equals("json") && !o.converter.equals("avro")) {
-            throw new IllegalArgumentException("--converter is json or avro");
+        if (!List.of("json", "kafka-json", "avro").contains(o.converter)) {
+            throw new IllegalArgumentException("--converter is json (Sluice's JsonConverter), kafka-json (Kafka's) or avro");
         }
         if (o.runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
         if (o.root == null) o.root = Path.of(".").toAbsolutePath().normalize();
@@ -115,6 +115,11 @@ final class Options {
     }
 
     boolean avro() { return converter.equals("avro"); }
+
+    /** The JSON converter class both systems run with: Sluice's drop-in (same bytes, faster) or Kafka's own. */
+    String jsonConverterClass() {
+        return converter.equals("kafka-json") ? "org.apache.kafka.connect.json.JsonConverter" : "io.sluice.schema.json.JsonConverter";
+    }
     String pgJdbcUrl() { return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database; }
     String myJdbcUrl() { return "jdbc:mariadb://" + myHost + ":" + myPort + "/" + database; }
 }

@@ -107,7 +107,8 @@ final class Report {
         md.append("| rows per run | ").append(o.rows).append(" |\n");
         md.append("| runs | ").append(o.runs).append(" |\n");
         md.append("| converter | ").append(o.avro() ? "Avro (io.sluice.schema.avro.AvroConverter, registry " + o.registryUrl + ") for both systems"
-                : "JSON with schemas (org.apache.kafka.connect.json.JsonConverter, schemas.enable=true)").append(" |\n");
+                : "JSON with schemas (" + o.jsonConverterClass() + ", schemas.enable=true) for both systems"
+                        + (o.converter.equals("json") ? "; it writes the same bytes as Kafka's JsonConverter, faster (--converter kafka-json runs Kafka's)" : "")).append(" |\n");
         md.append("| source transaction size | ").append(o.txRows).append(" rows |\n");
         md.append("| source max.batch.size / max.queue.size | ").append(o.sourceBatch).append(" / ").append(o.sourceQueue).append(" |\n");
         md.append("| sink batch.size (and max.poll.records) | ").append(o.sinkBatch).append(" |\n");
@@ -156,7 +157,7 @@ final class Report {
         }
 
         md.append("\n## Connector settings\n\nAs sent to the worker (passwords masked). Worker: bin/stack's defaults "
-                + "(JSON converters with schemas, offset.flush.interval.ms=2000, connector.client.config.override.policy=All), "
+                + "(offset.flush.interval.ms=2000, connector.client.config.override.policy=All), "
                 + "heap ").append(machine.getOrDefault("worker heap", "1g")).append(".\n");
         for (Results.Benchmark b : benchmarks) {
             for (var e : b.settings.entrySet()) {

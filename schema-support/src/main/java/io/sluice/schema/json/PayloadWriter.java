@@ -1,0 +1,162 @@
+package io.sluice.schema.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Time;
+import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.errors.DataException;
+
+/**
+ * Writes a Connect value with a schema as the {@code payload} JSON of Kafka's {@code JsonConverter}, straight to a
+ * generator instead of through a tree of nodes. Anything it does not handle the way Kafka's converter does (a
+ * value without a schema, a {@code ByteBuffer}, a map with non-string keys) throws {@link NotOnFastPath}, and the
+ * caller lets Kafka's converter do that record.
+ */
+final class PayloadWriter {
+
+    private final boolean decimalsAsNumbers;
+    private final boolean replaceNullWithDefault;
+
+    PayloadWriter(boolean decimalsAsNumbers, boolean replaceNullWithDefault) {
+        this.decimalsAsNumbers = decimalsAsNumbers;
+        this.replaceNullWithDefault = replaceNullWithDefault;
+    }
+
+    void write(JsonGenerator out, Schema schema, Object value) throws IOException {
+        if (schema == null) {
+            throw NotOnFastPath.INSTANCE;
+        }
+        if (value == null) {
+            writeNull(out, schema);
+            return;
+        }
+        // Only these three types have logical kinds of Kafka's: the name is compared only for them.
+        switch (schema.type()) {
+            case INT8 -> out.writeNumber((int) (Byte) value);
+            case INT16 -> out.writeNumber((short) (Short) value);
+            case INT32 -> {
+                if (schema.name() == null || !writeLogical(out, schema, schema.name(), value)) {
+                    out.writeNumber((int) (Integer) value);
+                }
+            }
+            case INT64 -> {
+                if (schema.name() == null || !writeLogical(out, schema, schema.name(), value)) {
+                    out.writeNumber((long) (Long) value);
+                }
+            }
+            case FLOAT32 -> out.writeNumber((float) (Float) value);
+            case FLOAT64 -> out.writeNumber((double) (Double) value);
+            case BOOLEAN -> out.writeBoolean((Boolean) value);
+            case STRING -> out.writeString(((CharSequence) value).toString());
+            case BYTES -> {
+                if (schema.name() != null && writeLogical(out, schema, schema.name(), value)) {
+                    return;
+                }
+                if (!(value instanceof byte[] bytes)) {
+                    throw NotOnFastPath.INSTANCE;
+                }
+                out.writeBinary(bytes);
+            }
+            case ARRAY -> writeArray(out, schema, (Collection<?>) value);
+            case MAP -> writeMap(out, schema, (Map<?, ?>) value);
+            case STRUCT -> writeStruct(out, schema, (Struct) value);
+            default -> throw NotOnFastPath.INSTANCE;
+        }
+    }
+
+    private void writeNull(JsonGenerator out, Schema schema) throws IOException {
+        if (schema.defaultValue() != null && replaceNullWithDefault) {
+            write(out, schema, schema.defaultValue());
+        } else if (schema.isOptional()) {
+            out.writeNull();
+        } else {
+            throw new DataException("Conversion error: null value for field that is required and has no default value");
+        }
+    }
+
+    private boolean writeLogical(JsonGenerator out, Schema schema, String logicalName, Object value) throws IOException {
+        switch (logicalName) {
+            case Decimal.LOGICAL_NAME -> {
+                if (schema.type() != Schema.Type.BYTES) {
+                    return false;
+                }
+                BigDecimal decimal = (BigDecimal) value;
+                if (decimalsAsNumbers) {
+                    out.writeNumber(decimal);
+                } else {
+                    out.writeBinary(Decimal.fromLogical(schema, decimal));
+                }
+                return true;
+            }
+            case Date.LOGICAL_NAME -> {
+                if (schema.type() != Schema.Type.INT32) {
+                    return false;
+                }
+                out.writeNumber(Date.fromLogical(schema, (java.util.Date) value));
+                return true;
+            }
+            case Time.LOGICAL_NAME -> {
+                if (schema.type() != Schema.Type.INT32) {
+                    return false;
+                }
+                out.writeNumber(Time.fromLogical(schema, (java.util.Date) value));
+                return true;
+            }
+            case Timestamp.LOGICAL_NAME -> {
+                if (schema.type() != Schema.Type.INT64) {
+                    return false;
+                }
+                out.writeNumber(Timestamp.fromLogical(schema, (java.util.Date) value));
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void writeArray(JsonGenerator out, Schema schema, Collection<?> values) throws IOException {
+        Schema elementSchema = schema.valueSchema();
+        out.writeStartArray();
+        for (Object element : values) {
+            write(out, elementSchema, element);
+        }
+        out.writeEndArray();
+    }
+
+    private void writeMap(JsonGenerator out, Schema schema, Map<?, ?> map) throws IOException {
+        if (schema.keySchema().type() != Schema.Type.STRING || schema.keySchema().name() != null) {
+            throw NotOnFastPath.INSTANCE;
+        }
+        Schema valueSchema = schema.valueSchema();
+        out.writeStartObject();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof CharSequence key)) {
+                throw NotOnFastPath.INSTANCE;
+            }
+            out.writeFieldName(key.toString());
+            write(out, valueSchema, entry.getValue());
+        }
+        out.writeEndObject();
+    }
+
+    private void writeStruct(JsonGenerator out, Schema schema, Struct struct) throws IOException {
+        if (!struct.schema().equals(schema)) {
+            throw new DataException("Mismatching schema.");
+        }
+        out.writeStartObject();
+        for (Field field : schema.fields()) {
+            out.writeFieldName(field.name());
+            write(out, field.schema(), replaceNullWithDefault ? struct.get(field) : struct.getWithoutDefault(field.name()));
+        }
+        out.writeEndObject();
+    }
+}

@@ -1,0 +1,179 @@
+package io.sluice.schema.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Time;
+import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.errors.DataException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Our converter against Kafka's, record by record: the same bytes out and the same values back. */
+class JsonConverterTest {
+
+    private static final Schema ROW = SchemaBuilder.struct().name("db.public.orders.Value")
+            .field("id", Schema.INT64_SCHEMA)
+            .field("tiny", Schema.OPTIONAL_INT8_SCHEMA)
+            .field("small", Schema.OPTIONAL_INT16_SCHEMA)
+            .field("qty", Schema.OPTIONAL_INT32_SCHEMA)
+            .field("ratio", Schema.OPTIONAL_FLOAT32_SCHEMA)
+            .field("score", Schema.OPTIONAL_FLOAT64_SCHEMA)
+            .field("active", Schema.OPTIONAL_BOOLEAN_SCHEMA)
+            .field("note", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("blob", Schema.OPTIONAL_BYTES_SCHEMA)
+            .field("amount", Decimal.builder(2).optional().build())
+            .field("day", Date.builder().optional().build())
+            .field("at", Time.builder().optional().build())
+            .field("created", Timestamp.builder().optional().build())
+            .field("status", SchemaBuilder.string().optional().defaultValue("new").build())
+            .field("tags", SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build())
+            .field("attrs", SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.OPTIONAL_INT64_SCHEMA).optional().build())
+            .field("zoned", SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").version(1).optional()
+                    .parameter("p", "v").doc("a doc").build())
+            .optional()
+            .build();
+    private static final Schema SOURCE = SchemaBuilder.struct().name("io.sluice.Source")
+            .field("name", Schema.STRING_SCHEMA)
+            .field("ts_ms", Schema.INT64_SCHEMA)
+            .field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
+            .build();
+    private static final Schema ENVELOPE = SchemaBuilder.struct().name("db.public.orders.Envelope").version(2)
+            .field("before", ROW)
+            .field("after", ROW)
+            .field("source", SOURCE)
+            .field("op", Schema.STRING_SCHEMA)
+            .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
+            .build();
+
+    @ParameterizedTest
+    @CsvSource({"true,BASE64,true", "true,NUMERIC,true", "false,BASE64,true", "true,NUMERIC,false"})
+    void writesAndReadsLikeKafkasConverter(boolean schemas, String decimals, boolean replaceNull) {
+        Map<String, Object> config = Map.of("schemas.enable", schemas, "decimal.format", decimals,
+                "replace.null.with.default", replaceNull);
+        JsonConverter ours = new JsonConverter();
+        ours.configure(config, false);
+        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
+        kafka.configure(config, false);
+
+        Random random = new Random(42);
+        for (int i = 0; i < 500; i++) {
+            Struct envelope = envelope(random, i);
+            byte[] expected = kafka.fromConnectData("t", ENVELOPE, envelope);
+            byte[] actual = ours.fromConnectData("t", ENVELOPE, envelope);
+            assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
+            if (schemas) {
+                SchemaAndValue read = ours.toConnectData("t", expected);
+                SchemaAndValue kafkaRead = kafka.toConnectData("t", expected);
+                assertThat(read.schema()).isEqualTo(kafkaRead.schema());
+                assertThat(read.value()).isEqualTo(kafkaRead.value());
+            }
+        }
+        assertThat(ours.fastWrites).as("records written by the fast path").isEqualTo(499);
+        if (schemas) {
+            assertThat(ours.fastReads).as("records read by the fast path").isEqualTo(499);
+        }
+    }
+
+    @Test
+    void keysAndPrimitivesLikeKafkasConverter() {
+        JsonConverter ours = new JsonConverter();
+        ours.configure(Map.of(), true);
+        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
+        kafka.configure(Map.of(), true);
+        Schema key = SchemaBuilder.struct().name("k").field("id", Schema.INT64_SCHEMA).build();
+        for (long id = 0; id < 10; id++) {
+            Struct value = new Struct(key).put("id", id);
+            assertThat(ours.fromConnectData("t", key, value)).isEqualTo(kafka.fromConnectData("t", key, value));
+        }
+        assertThat(ours.fromConnectData("t", Schema.STRING_SCHEMA, "x")).isEqualTo(kafka.fromConnectData("t", Schema.STRING_SCHEMA, "x"));
+        assertThat(ours.fromConnectData("t", null, null)).isNull();
+        assertThat(ours.fromConnectData("t", null, Map.of("a", 1))).isEqualTo(kafka.fromConnectData("t", null, Map.of("a", 1)));
+        assertThat(ours.toConnectData("t", null)).isEqualTo(kafka.toConnectData("t", null));
+    }
+
+    @Test
+    void leavesUnusualJsonToKafkasConverter() {
+        JsonConverter ours = new JsonConverter();
+        ours.configure(Map.of(), false);
+        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
+        kafka.configure(Map.of(), false);
+        String schema = "{\"type\":\"struct\",\"fields\":[{\"type\":\"int32\",\"optional\":true,\"field\":\"n\"},"
+                + "{\"type\":\"boolean\",\"optional\":true,\"field\":\"b\"}],\"optional\":false}";
+        List<String> records = new ArrayList<>();
+        records.add("{\"schema\":" + schema + ",\"payload\":{\"n\":1,\"b\":true}}");
+        records.add("{\"schema\":" + schema + ",\"payload\":{\"n\":\"7\",\"b\":1}}");
+        records.add("{\"schema\":" + schema + ",\"payload\":{\"n\":2.5}}");
+        records.add("{\"schema\":" + schema + ",\"payload\":{\"n\":3,\"n\":4,\"extra\":[1,{\"x\":2}]}}");
+        records.add("{\"payload\":{\"n\":5},\"schema\":" + schema + "}");
+        records.add("{\"schema\":null,\"payload\":{\"n\":6}}");
+        for (String record : records) {
+            byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+            assertThat(ours.toConnectData("t", bytes)).as(record).isEqualTo(kafka.toConnectData("t", bytes));
+        }
+        Schema doubles = SchemaBuilder.struct().field("d", Schema.FLOAT64_SCHEMA).build();
+        for (double special : new double[] {Double.NaN, Double.NEGATIVE_INFINITY}) {
+            Struct value = new Struct(doubles).put("d", special);
+            byte[] written = ours.fromConnectData("t", doubles, value);
+            assertThat(written).isEqualTo(kafka.fromConnectData("t", doubles, value));
+            assertThat(ours.toConnectData("t", written)).isEqualTo(kafka.toConnectData("t", written));
+        }
+        byte[] bad = "{\"schema\":{\"type\":\"int32\",\"optional\":false},\"payload\":null}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ours.toConnectData("t", bad)).isInstanceOf(DataException.class);
+        assertThatThrownBy(() -> ours.fromConnectData("t", SOURCE, new Struct(SOURCE).put("ts_ms", 1L)))
+                .isInstanceOf(DataException.class);
+    }
+
+    private static Struct envelope(Random random, int i) {
+        Struct source = new Struct(SOURCE).put("name", "db").put("ts_ms", 1_700_000_000_000L + i)
+                .put("lsn", i % 3 == 0 ? null : (long) i * 1000);
+        boolean update = i % 4 == 1;
+        return new Struct(ENVELOPE)
+                .put("before", update ? row(random, i - 1) : null)
+                .put("after", i % 7 == 6 ? null : row(random, i))
+                .put("source", source)
+                .put("op", update ? "u" : "c")
+                .put("ts_ms", random.nextBoolean() ? null : System.currentTimeMillis());
+    }
+
+    private static Struct row(Random random, int i) {
+        Struct row = new Struct(ROW).put("id", (long) i);
+        if (random.nextInt(5) == 0) {
+            return row; // all optional fields null, status takes its default
+        }
+        Map<String, Long> attrs = new LinkedHashMap<>();
+        attrs.put("a", random.nextLong());
+        attrs.put("b\"\\\n", null);
+        double[] doubles = {0.0, -0.0, 1e-300, 1.5e300, random.nextDouble(), 1.0};
+        return row.put("tiny", (byte) random.nextInt())
+                .put("small", (short) random.nextInt())
+                .put("qty", random.nextInt())
+                .put("ratio", random.nextFloat() * 1000)
+                .put("score", doubles[random.nextInt(doubles.length)])
+                .put("active", random.nextBoolean())
+                .put("note", i % 2 == 0 ? "plain" : "quote \" backslash \\ tab \t ünïcødé ✓ \u0001 😀")
+                .put("blob", new byte[] {1, 2, (byte) random.nextInt()})
+                .put("amount", BigDecimal.valueOf(random.nextInt(), 2))
+                .put("day", new java.util.Date(86_400_000L * random.nextInt(30_000)))
+                .put("at", new java.util.Date(random.nextInt(86_400_000)))
+                .put("created", new java.util.Date(random.nextLong() % 4_000_000_000_000L))
+                .put("status", i % 3 == 0 ? null : "paid")
+                .put("tags", List.of("x", "y" + i))
+                .put("attrs", attrs)
+                .put("zoned", "2024-01-01T00:00:00Z");
+    }
+}
