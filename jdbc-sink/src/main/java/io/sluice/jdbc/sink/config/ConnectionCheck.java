@@ -3,19 +3,26 @@ package io.sluice.jdbc.sink.config;
 import io.sluice.jdbc.sink.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connects once with the given options and says what is wrong, on the option to change: an unreachable or
- * malformed URL, bad credentials, an unknown database, or a missing privilege to create tables.
+ * malformed URL, bad credentials, an unknown database, or a privilege the options need that the user lacks.
  */
 public final class ConnectionCheck {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCheck.class);
     private static final int TIMEOUT_SECONDS = 10;
 
     private ConnectionCheck() {
@@ -62,6 +69,9 @@ public final class ConnectionCheck {
             if (config.schemaEvolution() == SchemaEvolution.BASIC && "postgresql".equals(scheme)) {
                 checkPostgresCreatePrivilege(connection, problems);
             }
+            if (!"postgresql".equals(scheme)) {
+                checkMySqlPrivileges(connection, config, problems);
+            }
         } catch (SQLException e) {
             problems.add(classify(e));
         }
@@ -77,6 +87,121 @@ public final class ConnectionCheck {
                         + rs.getString(1) + ": grant CREATE on it, or set schema.evolution=none"));
             }
         }
+    }
+
+    /**
+     * MySQL and MariaDB: the privileges the options need on the URL's database, held by the connected account
+     * globally, on the database (grants with wildcards included) or on some table of it. Reported on the option
+     * that asks for them: the writes of {@code insert.mode} on {@code connection.username} (only a grant helps),
+     * DELETE on {@code delete.enabled} and {@code truncate.enabled} (the sink empties tables with DELETE), CREATE
+     * and ALTER on {@code schema.evolution}. When the grants cannot be read with certainty (roles, an old
+     * server, no database in the URL) nothing is reported: the first write would say it anyway.
+     */
+    private static void checkMySqlPrivileges(Connection connection, JdbcSinkConfig config, List<ConfigProblem> problems) {
+        Set<String> held;
+        String database;
+        String account;
+        try {
+            database = connection.getCatalog();
+            if (database == null || database.isEmpty() || usesRoles(connection)) {
+                return;
+            }
+            account = currentAccount(connection);
+            if (account == null) {
+                return;
+            }
+            held = mySqlPrivileges(connection, account, database);
+        } catch (SQLException e) {
+            LOG.debug("Cannot read the account's privileges; not checking them", e);
+            return;
+        }
+        if (held.contains("ALL PRIVILEGES")) {
+            return;
+        }
+        String user = config.username() == null ? account : config.username();
+        List<String> writes = switch (config.insertMode()) {
+            case INSERT -> List.of("INSERT");
+            case UPSERT -> List.of("INSERT", "UPDATE");
+            case UPDATE -> List.of("UPDATE");
+        };
+        List<String> missingWrites = missing(held, writes);
+        if (!missingWrites.isEmpty()) {
+            problems.add(new ConfigProblem(JdbcSinkConfig.CONNECTION_USERNAME, "the user " + user + " lacks the "
+                    + String.join(", ", missingWrites) + " privilege on database " + database + ", which insert.mode="
+                    + config.insertMode().name().toLowerCase(Locale.ROOT) + " needs: GRANT " + String.join(", ", writes)
+                    + " ON `" + database + "`.* TO " + account));
+        }
+        if (config.deleteEnabled() && !held.contains("DELETE")) {
+            problems.add(new ConfigProblem(JdbcSinkConfig.DELETE_ENABLED, "the user " + user + " lacks the DELETE "
+                    + "privilege on database " + database + ": grant it, or set delete.enabled=false"));
+        }
+        if (config.truncateEnabled() && !held.contains("DELETE")) {
+            problems.add(new ConfigProblem(JdbcSinkConfig.TRUNCATE_ENABLED, "the user " + user + " lacks the DELETE "
+                    + "privilege on database " + database + ", with which the sink empties tables: grant it, or set "
+                    + "truncate.enabled=false"));
+        }
+        if (config.schemaEvolution() == SchemaEvolution.BASIC) {
+            List<String> missingDdl = missing(held, List.of("CREATE", "ALTER"));
+            if (!missingDdl.isEmpty()) {
+                problems.add(new ConfigProblem(JdbcSinkConfig.SCHEMA_EVOLUTION, "the user " + user + " lacks the "
+                        + String.join(", ", missingDdl) + " privilege on database " + database + ", needed to create "
+                        + "tables and add columns: grant it, or set schema.evolution=none"));
+            }
+        }
+    }
+
+    private static List<String> missing(Set<String> held, List<String> needed) {
+        return needed.stream().filter(p -> !held.contains(p)).toList();
+    }
+
+    /** Privileges granted through roles do not show in the account's rows: with a role enabled, do not judge. */
+    private static boolean usesRoles(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT COUNT(*) FROM information_schema.ENABLED_ROLES WHERE ROLE_NAME IS NOT NULL")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            return false; // servers without roles
+        }
+    }
+
+    /** The account the server matched, as information_schema writes grantees: {@code 'user'@'host'}. */
+    private static String currentAccount(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT CURRENT_USER()")) {
+            if (!rs.next() || rs.getString(1) == null) {
+                return null;
+            }
+            String current = rs.getString(1);
+            int at = current.lastIndexOf('@');
+            if (at < 0) {
+                return null;
+            }
+            return "'" + current.substring(0, at) + "'@'" + current.substring(at + 1) + "'";
+        }
+    }
+
+    private static Set<String> mySqlPrivileges(Connection connection, String account, String database)
+            throws SQLException {
+        Set<String> held = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = ? "
+                        + "UNION SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES "
+                        + "WHERE GRANTEE = ? AND ? LIKE TABLE_SCHEMA "
+                        + "UNION SELECT PRIVILEGE_TYPE FROM information_schema.TABLE_PRIVILEGES "
+                        + "WHERE GRANTEE = ? AND TABLE_SCHEMA = ?")) {
+            statement.setString(1, account);
+            statement.setString(2, account);
+            statement.setString(3, database);
+            statement.setString(4, account);
+            statement.setString(5, database);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getString(1).toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        return held;
     }
 
     /** Which option an error at connect time points at. */

@@ -14,9 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConnectorValidationIT {
 
     private static Map<String, List<String>> errors(String url, String user, String password) {
+        return errors(url, user, password, "upsert", "basic", "false", "false");
+    }
+
+    private static Map<String, List<String>> errors(String url, String user, String password, String insertMode,
+                                                    String evolution, String deletes, String truncates) {
         Map<String, String> props = new HashMap<>(Map.of("connection.url", url, "connection.username", user,
-                "connection.password", password, "insert.mode", "upsert", "primary.key.mode", "record_key",
-                "schema.evolution", "basic"));
+                "connection.password", password, "insert.mode", insertMode, "primary.key.mode", "record_key",
+                "schema.evolution", evolution, "delete.enabled", deletes, "truncate.enabled", truncates));
         Map<String, List<String>> errors = new HashMap<>();
         for (ConfigValue value : new JdbcSinkConnector().validate(props).configValues()) {
             if (!value.errorMessages().isEmpty()) {
@@ -57,5 +62,40 @@ class ConnectorValidationIT {
         Map<String, List<String>> errors = errors(url, "sluice", "sluice");
         assertThat(errors).containsOnlyKeys("connection.url");
         assertThat(errors.get("connection.url").get(0)).startsWith("cannot connect");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb", "mysql"})
+    void missingMySqlPrivilegesLandOnTheOptionsThatNeedThem(String scheme) throws Exception {
+        String user = "jdbc_sink_limited";
+        TargetDatabase database = new TargetDatabase.MariaDb("jdbc_sink_grants");
+        String url = "jdbc:" + scheme + "://127.0.0.1:3306/" + database.name;
+        database.create();
+        try {
+            database.execute("DROP USER IF EXISTS '" + user + "'@'%'",
+                    "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'limited'",
+                    "GRANT SELECT, INSERT ON `" + database.name + "`.* TO '" + user + "'@'%'");
+            Map<String, List<String>> errors = errors(url, user, "limited", "upsert", "basic", "true", "true");
+            assertThat(errors).containsOnlyKeys("connection.username", "delete.enabled", "truncate.enabled",
+                    "schema.evolution");
+            assertThat(errors.get("connection.username").get(0))
+                    .contains("lacks the UPDATE privilege on database " + database.name)
+                    .contains("insert.mode=upsert");
+            assertThat(errors.get("delete.enabled").get(0)).contains("lacks the DELETE privilege");
+            assertThat(errors.get("truncate.enabled").get(0)).contains("lacks the DELETE privilege");
+            assertThat(errors.get("schema.evolution").get(0)).contains("lacks the CREATE, ALTER privilege");
+
+            // What the user holds is enough for plain inserts into existing tables.
+            assertThat(errors(url, user, "limited", "insert", "none", "false", "false")).isEmpty();
+
+            // A grant on one table of the database counts, and so does a grant on databases by wildcard.
+            database.execute("CREATE TABLE `" + database.name + "`.`items` (id INT PRIMARY KEY)",
+                    "GRANT UPDATE ON `" + database.name + "`.`items` TO '" + user + "'@'%'",
+                    "GRANT DELETE, CREATE, ALTER ON `jdbc_sink_gr%`.* TO '" + user + "'@'%'");
+            assertThat(errors(url, user, "limited", "upsert", "basic", "true", "true")).isEmpty();
+        } finally {
+            database.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+            database.drop();
+        }
     }
 }
