@@ -29,11 +29,26 @@ public final class ChunkQuery {
     private ChunkQuery(TableDefinition definition, int[] keyPositions, int limit) {
         List<ColumnDefinition> columns = definition.columns();
         this.keyPositions = keyPositions;
-        String select = "SELECT " + columns.stream().map(c -> TableId.quote(c.name()))
-                .collect(Collectors.joining(", ")) + " FROM " + definition.id().quoted();
+        String select = "SELECT " + selectList(columns) + " FROM " + definition.id().quoted();
         String order = " ORDER BY " + orderBy(columns, keyPositions) + " LIMIT " + limit;
         this.first = select + order;
         this.next = select + " WHERE " + keyAfter(columns, keyPositions) + order;
+    }
+
+    /**
+     * The columns to select, in table order, in the forms {@link RowReader} reads. Temporal columns come as text
+     * made by the server ({@code CAST(... AS CHAR)}): the driver's own text for them is formatted anew for every
+     * value, which took 40% of the snapshot thread's time in a profile of a table with one DATETIME(6) column.
+     * No alias, so that ORDER BY still names the column itself.
+     */
+    public static String selectList(List<ColumnDefinition> columns) {
+        return columns.stream().map(column -> {
+            String quoted = TableId.quote(column.name());
+            return switch (column.dataType()) {
+                case "date", "datetime", "timestamp", "time" -> "CAST(" + quoted + " AS CHAR)";
+                default -> quoted;
+            };
+        }).collect(Collectors.joining(", "));
     }
 
     /** The chunk query of a table, or null when its primary key cannot order chunks (none, or of another type). */

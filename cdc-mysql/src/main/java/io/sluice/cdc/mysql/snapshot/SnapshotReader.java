@@ -199,8 +199,7 @@ public final class SnapshotReader {
         int chunkSize = config.snapshot().chunkSize();
         ChunkQuery chunks = ChunkQuery.of(definition, chunkSize);
         long estimate = estimateRows(connection, table.id());
-        String select = "SELECT " + columns.stream().map(c -> TableId.quote(c.name()))
-                .collect(Collectors.joining(", ")) + " FROM " + table.id().quoted();
+        String select = "SELECT " + ChunkQuery.selectList(columns) + " FROM " + table.id().quoted();
         RowReader reader = new RowReader(columns);
         long started = System.nanoTime();
         long lastLog = started;
