@@ -137,6 +137,7 @@ public final class BenchMain {
             switch (id) {
                 case "pg-stream" -> s.add(new PgStreamBenchmark(ctx));
                 case "pg-snapshot" -> s.add(new PgSnapshotBenchmark(ctx));
+                case "jdbc-source" -> s.add(new JdbcSourceBenchmark(ctx));
                 case "my-stream" -> s.add(new MyStreamBenchmark(ctx));
                 case "my-snapshot" -> s.add(new MySnapshotBenchmark(ctx));
                 case "sink-pg", "sink-my" -> s.add(new SinkBenchmark(ctx, id.equals("sink-pg"), sinkInput));

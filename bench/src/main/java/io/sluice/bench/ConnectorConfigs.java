@@ -115,6 +115,9 @@ final class ConnectorConfigs {
         c.put("producer.override.buffer.memory", String.valueOf(64L * 1024 * 1024));
     }
 
+    /** The run's converters, for a connector the bench configures itself. */
+    void runConverters(Map<String, String> c) { converters(c); }
+
     private void converters(Map<String, String> c) {
         if (o.avro()) {
             for (String side : new String[] {"key", "value"}) {

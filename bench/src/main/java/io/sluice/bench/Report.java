@@ -49,6 +49,8 @@ final class Report {
             t.add(ratio(s, "rows/s", "debezium", 3.0, "Sink upserts into " + db + " >= 3x Debezium JDBC sink"));
             t.add(ratio(s, "rows/s", "raw", 0.7, "Sink upserts into " + db + " >= 70% of raw batched upsert"));
         }
+        Results.Benchmark jsrc = find("jdbc-source");
+        if (jsrc != null) t.add(ratio(jsrc, "rows/s", "raw", 0.5, "jdbc-source bulk >= 50% of COPY TO (issue 7)"));
         Results.Benchmark lat = find("latency");
         if (lat != null) {
             Double s = median(lat, "sluice", "p99 ms");
