@@ -18,6 +18,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -29,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * Reads this task's tables (or the custom query) in turn over one connection. Each poll returns up to
  * {@code batch.max.rows} records of one table; a table is read again {@code poll.interval.ms} after its last
  * round started. Only one cursor is open at a time, which MySQL's streaming results require.
+ *
+ * <p>While the worker converts and sends a batch, a reader thread already fetches the next batch of the same
+ * table, so that the database read and the worker's work overlap (the profile of a bulk copy showed them taking
+ * turns on one thread). The connection is only ever used by one thread at a time: the reader thread while a batch
+ * is being read, the task's thread otherwise.
  */
 public class JdbcSourceTask extends SourceTask {
 
@@ -43,6 +54,13 @@ public class JdbcSourceTask extends SourceTask {
     private int failuresInARow;
     private Connection connection;
     private TableReader current;
+    private ExecutorService readerThread;
+    /** The current table's next batch, being read ahead; null when none is. */
+    private Future<Batch> ahead;
+
+    /** A batch of a table and whether it ended the table's round. */
+    private record Batch(List<SourceRecord> records, boolean roundOver) {
+    }
 
     @Override
     public String version() {
@@ -77,6 +95,11 @@ public class JdbcSourceTask extends SourceTask {
             LOG.info("Copying {} to topic {} starting after {}", target.description(), target.topic(), offset);
             readers.add(new TableReader(target, query, settings, (Calendar) connections.zone().clone(), offset));
         }
+        readerThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sluice-jdbc-source-reader-" + config.topicPrefix());
+            thread.setDaemon(true);
+            return thread;
+        });
         connection = connections.open();
         if (config.query() == null) {
             checkColumns(dialect, new ColumnCheck(config.incrementingColumn(), config.timestampColumns(),
@@ -129,23 +152,28 @@ public class JdbcSourceTask extends SourceTask {
         return null;
     }
 
-    /** The next batch of the current table; on a database error, drops the connection and asks for a retry. */
-    private List<SourceRecord> readCurrent() {
+    /**
+     * The next batch of the current table, read ahead while the worker sent the previous one when possible; starts
+     * reading the batch after it. On a database error, drops the connection and asks for a retry.
+     */
+    private List<SourceRecord> readCurrent() throws InterruptedException {
         TableReader reader = current;
+        Future<Batch> next = ahead != null ? ahead : readerThread.submit(() -> readBatch(reader));
+        ahead = null;
         try {
-            if (connection == null) {
-                connection = connections.open();
-            }
-            if (!reader.inRound()) {
-                reader.startRound(connection, System.currentTimeMillis());
-            }
-            List<SourceRecord> records = reader.read(connection);
-            if (!reader.inRound()) {
+            Batch batch = next.get();
+            if (batch.roundOver()) {
                 current = null;
+            } else {
+                ahead = readerThread.submit(() -> readBatch(reader));
             }
             failuresInARow = 0;
-            return records;
-        } catch (SQLException e) {
+            return batch.records();
+        } catch (ExecutionException failed) {
+            if (!(failed.getCause() instanceof SQLException e)) {
+                throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                        : new ConnectException("Reading " + reader.target().description() + " failed", failed.getCause());
+            }
             current = null;
             reader.abandonRound(System.currentTimeMillis() + connections.backoffMs());
             if (wasDropped(reader)) {
@@ -162,6 +190,36 @@ public class JdbcSourceTask extends SourceTask {
             }
             throw new RetriableException("Reading " + reader.target().description() + " failed; reconnecting "
                     + "and continuing after offset " + reader.offset(), e);
+        }
+    }
+
+    /** Runs on the reader thread: one batch of the reader's table, opening the connection and round as needed. */
+    private Batch readBatch(TableReader reader) throws SQLException {
+        if (connection == null) {
+            connection = connections.open();
+        }
+        if (!reader.inRound()) {
+            reader.startRound(connection, System.currentTimeMillis());
+        }
+        List<SourceRecord> records = reader.read(connection);
+        return new Batch(records, !reader.inRound());
+    }
+
+    /** Waits for a batch still being read ahead, whose records are dropped: the stored offsets come before them. */
+    private void awaitReadAhead() {
+        if (ahead == null) {
+            return;
+        }
+        try {
+            ahead.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            LOG.debug("The batch read ahead failed while stopping: {}", e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            LOG.warn("A batch read ahead was still running after 30 s; closing its connection anyway");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ahead = null;
         }
     }
 
@@ -198,6 +256,10 @@ public class JdbcSourceTask extends SourceTask {
         stopping.countDown();
         synchronized (connectionLock) {
             connectionLock.notifyAll();
+            awaitReadAhead();
+            if (readerThread != null) {
+                readerThread.shutdownNow();
+            }
             if (readers != null) {
                 readers.forEach(TableReader::abandonRound);
             }
