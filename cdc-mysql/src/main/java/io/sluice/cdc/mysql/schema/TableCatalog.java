@@ -71,6 +71,33 @@ public final class TableCatalog {
         return tables;
     }
 
+    /**
+     * The base table as the server spells it: the exact name when it exists, else a name differing only in case
+     * (information_schema compares names ignoring case); null when there is none.
+     */
+    public TableId resolve(TableId id) throws SQLException {
+        TableId found = null;
+        try (PreparedStatement statement = connections.get().prepareStatement(
+                "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' "
+                        + "AND TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            statement.setString(1, id.database());
+            statement.setString(2, id.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    TableId candidate = new TableId(rows.getString(1), rows.getString(2));
+                    if (candidate.equals(id)) {
+                        return candidate;
+                    }
+                    if (found == null && candidate.database().equalsIgnoreCase(id.database())
+                            && candidate.table().equalsIgnoreCase(id.table())) {
+                        found = candidate;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     public boolean isCapturedDatabase(String database) {
         return capture.tableFilter().includesDatabase(database);
     }

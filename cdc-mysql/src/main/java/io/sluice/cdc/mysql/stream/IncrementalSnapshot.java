@@ -89,8 +89,10 @@ final class IncrementalSnapshot {
         }
     }
 
+    /** Whether rows of this table are signals (names compared ignoring case, as on case-insensitive servers). */
     boolean isSignalTable(TableId id) {
-        return signalTable.equals(id);
+        return id != null && signalTable.database().equalsIgnoreCase(id.database())
+                && signalTable.table().equalsIgnoreCase(id.table());
     }
 
     /** The progress to store in the offset of each record, or null when no incremental snapshot is running. */
@@ -236,11 +238,17 @@ final class IncrementalSnapshot {
     }
 
     /** Prepares reading a table; false when it cannot be read in chunks (gone, no usable primary key). */
-    private boolean startTable(TableId id) throws SQLException {
-        TableDefinition definition = catalog.read(id);
+    private boolean startTable(TableId requested) throws SQLException {
+        // Events of the table must find it under the server's spelling of its name, whatever the signal said.
+        TableId id = catalog.resolve(requested);
+        TableDefinition definition = id == null ? null : catalog.read(id);
         if (definition == null) {
-            LOG.warn("Incremental snapshot: table {} does not exist; skipped", id);
+            LOG.warn("Incremental snapshot: table {} does not exist; skipped", requested);
             return false;
+        }
+        if (!id.equals(requested)) {
+            tables.set(0, id);
+            updateProgress();
         }
         ChunkQuery chunks = ChunkQuery.of(definition, chunkSize);
         if (chunks == null) {
