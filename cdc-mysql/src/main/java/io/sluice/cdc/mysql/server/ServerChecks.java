@@ -4,7 +4,9 @@ import io.sluice.cdc.mysql.config.ConnectionConfig;
 import io.sluice.cdc.mysql.config.SnapshotConfig;
 import io.sluice.cdc.mysql.config.SnapshotLockingMode;
 import io.sluice.cdc.mysql.config.SnapshotMode;
+import io.sluice.cdc.mysql.schema.TableId;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,6 +43,7 @@ public final class ServerChecks {
             checkSettings(jdbc, problems);
             checkGrants(jdbc, snapshot, problems);
             checkServerId(jdbc, connection.serverId(), problems);
+            checkSignalTable(jdbc, snapshot, problems);
         } catch (SQLException e) {
             connectionProblem(e, problems);
         }
@@ -146,6 +149,34 @@ public final class ServerChecks {
             // Listing replicas needs a privilege the connector itself does not: skip this part of the check.
             LOG.info("Cannot list the server's replicas to check database.server.id ({}); skipping that check",
                     e.getMessage());
+        }
+    }
+
+    /** The signal table must exist with id, type and data first: the connector inserts its watermarks there. */
+    private static void checkSignalTable(Connection jdbc, SnapshotConfig snapshot, Map<String, List<String>> problems)
+            throws SQLException {
+        TableId signal = snapshot.signalTable();
+        if (signal == null) {
+            return;
+        }
+        int columns = 0;
+        try (PreparedStatement statement = jdbc.prepareStatement("SELECT COUNT(*) FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            statement.setString(1, signal.database());
+            statement.setString(2, signal.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                columns = rows.getInt(1);
+            }
+        }
+        if (columns == 0) {
+            add(problems, SnapshotConfig.SIGNAL_DATA_COLLECTION_CONFIG, "The signal table " + signal
+                    + " does not exist (or the user cannot see it): create it, e.g. CREATE TABLE " + signal.quoted()
+                    + " (id VARCHAR(42) PRIMARY KEY, type VARCHAR(32) NOT NULL, data VARCHAR(2048)), and GRANT "
+                    + "INSERT on it to the connector's user");
+        } else if (columns < 3) {
+            add(problems, SnapshotConfig.SIGNAL_DATA_COLLECTION_CONFIG, "The signal table " + signal + " has "
+                    + columns + " column(s); it needs id, type and data as its first three columns");
         }
     }
 

@@ -74,7 +74,7 @@ class IncrementalSnapshotIT {
                 + "UPDATE t SET v = v + 1000, note = 'trigger' WHERE id MOD 7 = 0; "
                 + "DELETE FROM t WHERE id MOD 11 = 0 ORDER BY id LIMIT 20; "
                 + "END IF");
-        try (TaskHarness task = new TaskHarness(config(5560, 500)).start();
+        try (TaskHarness task = new TaskHarness(config(5585, 500)).start();
                 Connection writerConnection = TestDatabase.connect()) {
             Thread writer = new Thread(() -> writeWhile(writerConnection, snapshotDone));
             db.execute(String.format(SIGNAL, "s1", "\"cdc_my_incr.t\""));
@@ -113,7 +113,7 @@ class IncrementalSnapshotIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         System.setErr(new PrintStream(new Tee(originalErr, log), true, StandardCharsets.UTF_8));
-        try (TaskHarness task = new TaskHarness(config(5561, 1000)).start()) {
+        try (TaskHarness task = new TaskHarness(config(5586, 1000)).start()) {
             db.execute(String.format(SIGNAL, "s2", "\"cdc_my_incr.hidden\", \"cdc_my_incr.t\""));
             List<SourceRecord> reads = task.take(3000, r -> r.topic().equals(TOPIC) && "r".equals(op(r)));
             assertThat(reads.stream().map(r -> after(r).getInt32("id")).distinct()).hasSize(3000);
@@ -130,7 +130,7 @@ class IncrementalSnapshotIT {
 
     @Test
     void aRestartedTaskContinuesAfterTheLastChunkWritten() throws Exception {
-        Map<String, String> config = config(5562, 100);
+        Map<String, String> config = config(5587, 100);
         TreeSet<Integer> read = new TreeSet<>();
         try (TaskHarness task = new TaskHarness(config).start()) {
             db.execute(String.format(SIGNAL, "s3", "\"cdc_my_incr.t\""));

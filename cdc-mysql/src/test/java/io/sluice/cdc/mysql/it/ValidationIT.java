@@ -60,6 +60,20 @@ class ValidationIT {
     }
 
     @Test
+    void aMissingSignalTableIsReportedOnTheSignalOption() throws Exception {
+        Map<String, String> config = TaskHarness.config("v", "cdc_my_none", 5565);
+        config.put("signal.data.collection", "cdc_my_valid.signals");
+        try (TestDatabase db = new TestDatabase("valid")) {
+            Map<String, List<String>> errors = errors(config);
+            assertThat(errors).containsOnlyKeys("signal.data.collection");
+            assertThat(errors.get("signal.data.collection").get(0)).contains("does not exist");
+            db.execute("CREATE TABLE signals (id VARCHAR(42) PRIMARY KEY, type VARCHAR(32) NOT NULL, "
+                    + "data VARCHAR(2048))");
+            assertThat(errors(config)).isEmpty();
+        }
+    }
+
+    @Test
     void invalidOptionsAreReportedWithoutConnecting() {
         Map<String, String> config = TaskHarness.config("bad prefix!", "cdc_my_none", 5563);
         config.put("snapshot.mode", "sometimes");
