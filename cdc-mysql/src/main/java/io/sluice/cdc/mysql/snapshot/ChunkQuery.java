@@ -3,9 +3,11 @@ package io.sluice.cdc.mysql.snapshot;
 import io.sluice.cdc.mysql.schema.ColumnDefinition;
 import io.sluice.cdc.mysql.schema.TableDefinition;
 import io.sluice.cdc.mysql.schema.TableId;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,14 +27,26 @@ public final class ChunkQuery {
     private final int[] keyPositions;
     private final String first;
     private final String next;
+    private final String firstUpTo;
+    private final String nextUpTo;
+    private final String lastKey;
 
     private ChunkQuery(TableDefinition definition, int[] keyPositions, int limit) {
         List<ColumnDefinition> columns = definition.columns();
         this.keyPositions = keyPositions;
         String select = "SELECT " + selectList(columns) + " FROM " + definition.id().quoted();
-        String order = " ORDER BY " + orderBy(columns, keyPositions) + " LIMIT " + limit;
+        String order = " ORDER BY " + orderBy(columns, keyPositions, "") + " LIMIT " + limit;
+        String after = keyAfter(columns, keyPositions);
         this.first = select + order;
-        this.next = select + " WHERE " + keyAfter(columns, keyPositions) + order;
+        this.next = select + " WHERE " + after + order;
+        this.firstUpTo = select + " WHERE NOT " + after + order;
+        this.nextUpTo = select + " WHERE " + after + " AND NOT " + after + order;
+        List<ColumnDefinition> keyColumns = new ArrayList<>();
+        for (int position : keyPositions) {
+            keyColumns.add(columns.get(position));
+        }
+        this.lastKey = "SELECT " + selectList(keyColumns) + " FROM " + definition.id().quoted() + " ORDER BY "
+                + orderBy(columns, keyPositions, " DESC") + " LIMIT 1";
     }
 
     /**
@@ -59,19 +73,52 @@ public final class ChunkQuery {
 
     /** The query's SQL: the first chunk when {@code after} is null, else the chunk after that key. */
     public String sql(List<String> after) {
-        return after == null ? first : next;
+        return sql(after, null);
+    }
+
+    /** As {@link #sql(List)}, and with {@code upTo} not null only rows with a key up to that one. */
+    public String sql(List<String> after, List<String> upTo) {
+        if (upTo == null) {
+            return after == null ? first : next;
+        }
+        return after == null ? firstUpTo : nextUpTo;
     }
 
     /** Binds the key the chunk starts after (nothing for the first chunk). */
     public void bind(PreparedStatement statement, List<String> after) throws SQLException {
-        if (after == null) {
-            return;
+        bind(statement, after, null);
+    }
+
+    /** Binds the keys of {@link #sql(List, List)}. */
+    public void bind(PreparedStatement statement, List<String> after, List<String> upTo) throws SQLException {
+        int index = bindKey(statement, 1, after);
+        bindKey(statement, index, upTo);
+    }
+
+    private static int bindKey(PreparedStatement statement, int index, List<String> key) throws SQLException {
+        if (key == null) {
+            return index;
         }
-        int index = 1;
-        for (int k = 0; k < after.size(); k++) {
+        for (int k = 0; k < key.size(); k++) {
             for (int j = 0; j <= k; j++) {
-                statement.setString(index++, after.get(j));
+                statement.setString(index++, key.get(j));
             }
+        }
+        return index;
+    }
+
+    /** The highest key of the table now, as text; null when the table is empty. */
+    public List<String> lastKey(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(lastKey)) {
+            if (!result.next()) {
+                return null;
+            }
+            List<String> key = new ArrayList<>(keyPositions.length);
+            for (int k = 0; k < keyPositions.length; k++) {
+                key.add(result.getString(k + 1));
+            }
+            return key;
         }
     }
 
@@ -101,10 +148,10 @@ public final class ChunkQuery {
         return positions;
     }
 
-    private static String orderBy(List<ColumnDefinition> columns, int[] keyPositions) {
+    private static String orderBy(List<ColumnDefinition> columns, int[] keyPositions, String direction) {
         List<String> parts = new ArrayList<>();
         for (int position : keyPositions) {
-            parts.add(TableId.quote(columns.get(position).name()));
+            parts.add(TableId.quote(columns.get(position).name()) + direction);
         }
         return String.join(", ", parts);
     }

@@ -65,6 +65,7 @@ final class IncrementalSnapshot {
     // The table being read: its structure and query, set when its first chunk is read.
     private CapturedTable table;
     private ChunkQuery query;
+    private List<String> maximumKey;
 
     // The chunk in flight, between its open and close watermarks.
     private String chunkId;
@@ -256,15 +257,25 @@ final class IncrementalSnapshot {
                     + "read it in chunks by; skipped", id);
             return false;
         }
+        // Rows inserted later with higher keys are streamed anyway: stopping at today's last key lets the snapshot
+        // of a table that grows faster than chunks are read end.
+        List<String> maximum = chunks.lastKey(connection.get());
+        if (maximum == null) {
+            LOG.info("Incremental snapshot of {}: the table is empty", id);
+            return false;
+        }
         table = catalog.capture(definition);
         query = chunks;
-        LOG.info("Incremental snapshot of {} {}", id, lastKey == null ? "started" : "continues after key " + lastKey);
+        maximumKey = maximum;
+        LOG.info("Incremental snapshot of {} {}, up to key {}", id,
+                lastKey == null ? "started" : "continues after key " + lastKey, maximum);
         return true;
     }
 
     private void forgetTable() {
         table = null;
         query = null;
+        maximumKey = null;
         chunkId = null;
         windowOpen = false;
         buffer = null;
@@ -275,8 +286,8 @@ final class IncrementalSnapshot {
         buffer = new LinkedHashMap<>();
         chunkEnd = null;
         int rows = 0;
-        try (PreparedStatement statement = connection.get().prepareStatement(query.sql(lastKey))) {
-            query.bind(statement, lastKey);
+        try (PreparedStatement statement = connection.get().prepareStatement(query.sql(lastKey, maximumKey))) {
+            query.bind(statement, lastKey, maximumKey);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     Object[] row = reader.read(result);

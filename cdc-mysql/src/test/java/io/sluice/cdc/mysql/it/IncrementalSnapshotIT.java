@@ -68,11 +68,13 @@ class IncrementalSnapshotIT {
         AtomicBoolean snapshotDone = new AtomicBoolean();
         List<SourceRecord> records = new ArrayList<>();
         // Changes committed after a chunk's query and before its close watermark make its rows stale: the trigger
-        // makes some at every close, in the close's own transaction before its row (inside the window).
+        // makes some at every close, in the close's own transaction before its row (inside the window). It also
+        // inserts a row above the table's highest key, which the snapshot must leave to the stream.
         db.execute("CREATE TRIGGER stale_rows BEFORE INSERT ON sluice_signal FOR EACH ROW "
                 + "IF NEW.type = 'snapshot-window-close' THEN "
                 + "UPDATE t SET v = v + 1000, note = 'trigger' WHERE id MOD 7 = 0; "
                 + "DELETE FROM t WHERE id MOD 11 = 0 ORDER BY id LIMIT 20; "
+                + "INSERT INTO t SELECT COALESCE(MAX(id), 1000000) + 1, 0, 'late' FROM t WHERE id > 1000000; "
                 + "END IF");
         try (TaskHarness task = new TaskHarness(config(5585, 500)).start();
                 Connection writerConnection = TestDatabase.connect()) {
@@ -98,11 +100,13 @@ class IncrementalSnapshotIT {
             assertThat(task.committed().get(Map.of("server", "incr"))).doesNotContainKey("incremental_snapshot");
             // A last change marks the end of the stream; everything before it has come once it comes.
             db.execute("INSERT INTO t VALUES (999999, 1, 'end')");
+            assertThat(db.queryString("SELECT COUNT(*) FROM t WHERE id > 1000000")).isNotEqualTo("0");
             records.addAll(task.takeUntil(r -> r.value() != null && after(r) != null
                     && after(r).getInt32("id") == 999999));
         }
         List<SourceRecord> reads = records.stream().filter(r -> r.value() != null && "r".equals(op(r))).toList();
         assertThat(reads).isNotEmpty();
+        assertThat(reads).noneMatch(r -> after(r).getInt32("id") > 1000000);
         assertThat(reads).allSatisfy(r -> assertThat(((Struct) r.value()).getStruct("source").getString("snapshot"))
                 .isEqualTo("incremental"));
         assertThat(rebuild(records)).isEqualTo(table());
