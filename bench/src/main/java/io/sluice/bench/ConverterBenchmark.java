@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * JMH (issue 3): serialising and deserialising one change event of the 10-column row with Sluice's
- * AvroConverter (Confluent wire format against the stack's registry) and Connect's JsonConverter with schemas.
+ * AvroConverter (Confluent wire format against the stack's registry), Sluice's JsonConverter and Connect's
+ * JsonConverter, both with schemas.
  * The registry is asked once per schema; afterwards both converters run from their caches, which is what a
  * worker does in steady state. Properties: bench.root and bench.registry (set by ConverterRun).
  */
@@ -26,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
 public class ConverterBenchmark {
     static final String TOPIC = "bench_converter";
 
-    @Param({"json", "avro"})
+    @Param({"json", "sluice-json", "avro"})
     public String converter;
 
     private Converter values;
@@ -38,10 +39,12 @@ public class ConverterBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         envelopes = new Envelopes(EnvelopeTopic.SERVER, EnvelopeTopic.TABLE);
-        values = converter.equals("json")
-                ? PluginConverters.json(false)
-                : PluginConverters.avro(PluginConverters.schemaSupportLib(Path.of(System.getProperty("bench.root"))),
-                        System.getProperty("bench.registry"), false);
+        Path lib = converter.equals("json") ? null : PluginConverters.schemaSupportLib(Path.of(System.getProperty("bench.root")));
+        values = switch (converter) {
+            case "json" -> PluginConverters.json(false);
+            case "sluice-json" -> PluginConverters.sluiceJson(lib, false);
+            default -> PluginConverters.avro(lib, System.getProperty("bench.registry"), false);
+        };
         // Events are built before measuring, so that only the converter is timed.
         events = new Struct[1024];
         for (int i = 0; i < events.length; i++) events[i] = envelopes.insert(i);

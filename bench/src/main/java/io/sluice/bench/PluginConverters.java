@@ -13,8 +13,8 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.Converter;
 
 /**
- * The converters the bench serialises with: Connect's JsonConverter (schemas on), or Sluice's AvroConverter
- * loaded from the schema-support plugin directory the worker runs (the bench does not compile against it,
+ * The converters the bench serialises with: Connect's JsonConverter (schemas on), or Sluice's JsonConverter or
+ * AvroConverter loaded from the schema-support plugin directory the worker runs (the bench does not compile against it,
  * so it builds while that class is still being written).
  */
 final class PluginConverters {
@@ -27,6 +27,17 @@ final class PluginConverters {
     }
 
     static Converter avro(Path pluginLibDir, String registryUrl, boolean isKey) {
+        return fromPlugin(ConnectorConfigs.AVRO_CONVERTER, pluginLibDir, Map.of("schema.registry.url", registryUrl), isKey);
+    }
+
+    static final String SLUICE_JSON_CONVERTER = "io.sluice.schema.json.JsonConverter";
+
+    /** Sluice's drop-in JsonConverter, schemas on. */
+    static Converter sluiceJson(Path pluginLibDir, boolean isKey) {
+        return fromPlugin(SLUICE_JSON_CONVERTER, pluginLibDir, Map.of("schemas.enable", "true"), isKey);
+    }
+
+    private static Converter fromPlugin(String className, Path pluginLibDir, Map<String, String> config, boolean isKey) {
         try {
             List<URL> jars = new ArrayList<>();
             try (Stream<Path> s = Files.list(pluginLibDir)) {
@@ -35,15 +46,15 @@ final class PluginConverters {
             ClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), PluginConverters.class.getClassLoader());
             Class<?> cls;
             try {
-                cls = Class.forName(ConnectorConfigs.AVRO_CONVERTER, true, loader);
+                cls = Class.forName(className, true, loader);
             } catch (ClassNotFoundException e) {
-                throw new BenchFailure(ConnectorConfigs.AVRO_CONVERTER + " is not in " + pluginLibDir + " (schema-support has not shipped it yet)");
+                throw new BenchFailure(className + " is not in " + pluginLibDir + " (schema-support has not shipped it yet)");
             }
             Converter c = (Converter) cls.getDeclaredConstructor().newInstance();
-            c.configure(Map.of("schema.registry.url", registryUrl), isKey);
+            c.configure(config, isKey);
             return c;
         } catch (IOException | ReflectiveOperationException e) {
-            throw new BenchFailure("loading " + ConnectorConfigs.AVRO_CONVERTER + " failed", e);
+            throw new BenchFailure("loading " + className + " failed", e);
         }
     }
 

@@ -134,6 +134,10 @@ public class JsonConverter implements Converter, Versioned {
         if (value == null || !schemasEnabled) {
             return kafka.toConnectData(topic, value);
         }
+        SchemaAndValue same = readWithLastSchema(value);
+        if (same != null) {
+            return same;
+        }
         try (JsonParser in = json.createParser(value)) {
             if (in.nextToken() != JsonToken.START_OBJECT || in.nextToken() != JsonToken.FIELD_NAME
                     || !"schema".equals(in.currentName()) || in.nextToken() != JsonToken.START_OBJECT) {
@@ -253,6 +257,39 @@ public class JsonConverter implements Converter, Versioned {
             lastRead = known;
         }
         return known;
+    }
+
+    /**
+     * The common case, a record written like the one before it: {@code {"schema":<the same bytes>,"payload":...}}.
+     * The schema bytes are compared as bytes, without tokenising them, and only the payload is parsed. Null when
+     * the record is not of that form, and the general path decides.
+     */
+    private SchemaAndValue readWithLastSchema(byte[] record) {
+        ReadSchema last = lastRead;
+        if (last == null || !last.fastPath()) {
+            return null;
+        }
+        byte[] schemaJson = last.json();
+        int schemaAt = SCHEMA_PREFIX.length;
+        int payloadAt = schemaAt + schemaJson.length + PAYLOAD_PREFIX.length;
+        if (record.length <= payloadAt || record[record.length - 1] != '}'
+                || !Arrays.equals(record, 0, schemaAt, SCHEMA_PREFIX, 0, schemaAt)
+                || !Arrays.equals(record, schemaAt, schemaAt + schemaJson.length, schemaJson, 0, schemaJson.length)
+                || !Arrays.equals(record, payloadAt - PAYLOAD_PREFIX.length, payloadAt, PAYLOAD_PREFIX, 0,
+                        PAYLOAD_PREFIX.length)) {
+            return null;
+        }
+        try (JsonParser in = json.createParser(record, payloadAt, record.length - 1 - payloadAt)) {
+            in.nextToken();
+            Object payload = reader.read(in, last.schema());
+            if (in.nextToken() != null) {
+                return null;
+            }
+            fastReads++;
+            return new SchemaAndValue(last.schema(), payload);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The first record of a schema: Kafka's converter reads it, and fixes the schema for its bytes. */

@@ -167,8 +167,13 @@ final class PayloadReader {
         Struct struct = new Struct(schema);
         List<Field> fields = schema.fields();
         boolean[] seen = new boolean[fields.size()];
+        int position = 0;
         while (in.nextToken() == JsonToken.FIELD_NAME) {
-            Field field = schema.field(in.currentName());
+            // Writers emit the fields in the schema's order: try the next one before looking the name up.
+            String name = in.currentName();
+            Field field = position < fields.size() && fields.get(position).name().equals(name)
+                    ? fields.get(position) : schema.field(name);
+            position = field == null ? position : field.index() + 1;
             in.nextToken();
             if (field == null) {
                 in.skipChildren();

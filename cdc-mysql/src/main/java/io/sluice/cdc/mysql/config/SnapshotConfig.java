@@ -96,10 +96,11 @@ public final class SnapshotConfig {
                                 + "of the listed tables (which must be captured): each is read in primary key order "
                                 + "in chunks of incremental.snapshot.chunk.size rows while the binlog keeps streaming, "
                                 + "without locks, as op 'r' events; a row changed while its chunk is read is written "
-                                + "as the streamed change only. 'stop-snapshot' cancels it. The connector writes its "
-                                + "chunk watermarks into this table, so the connector's user needs INSERT on it; the "
-                                + "table need not be captured. Progress is kept in the offsets: a restarted task "
-                                + "continues with the chunk after the last one written. Empty: no signals.",
+                                + "as the streamed change only. 'stop-snapshot' stops the tables it lists (all "
+                                + "without a list). The connector writes its chunk watermarks into this table, so the "
+                                + "connector's user needs INSERT on it; the table need not be captured. Progress is "
+                                + "kept in the offsets: a restarted task continues with the chunk after the last one "
+                                + "written. Empty: no signals.",
                         GROUP, ++order, Width.MEDIUM, "Signal table")
                 .define(INCREMENTAL_SNAPSHOT_CHUNK_SIZE_CONFIG, Type.INT, 1024, ConfigDef.Range.atLeast(1),
                         Importance.LOW,

@@ -116,11 +116,7 @@ final class IncrementalSnapshot {
         if (EXECUTE.equals(type)) {
             requested(id, data);
         } else if (STOP.equals(type)) {
-            LOG.info("Signal {}: stopping the incremental snapshot of {}", id, tables);
-            tables.clear();
-            lastKey = null;
-            forgetTable();
-            updateProgress();
+            stop(id, data);
         } else if (OPEN.equals(type) && chunkId != null && (chunkId + "-open").equals(id)) {
             windowOpen = true;
         } else if (CLOSE.equals(type) && chunkId != null && (chunkId + "-close").equals(id)) {
@@ -205,15 +201,49 @@ final class IncrementalSnapshot {
         }
     }
 
-    private void requested(String id, String data) {
-        if (data != null && BLOCKING.matcher(data).matches()) {
-            LOG.warn("Signal {}: blocking snapshots are not supported; running it as an incremental snapshot", id);
+    /** A stop-snapshot signal: the listed tables, or all when it lists none, are not read (further). */
+    private void stop(String id, String data) {
+        List<TableId> listed = collections(id, data);
+        if (listed == null || listed.isEmpty()) {
+            LOG.info("Signal {}: stopping the incremental snapshot of {}", id, tables);
+            tables.clear();
+            lastKey = null;
+            forgetTable();
+        } else {
+            for (TableId stopped : listed) {
+                int index = indexOf(stopped);
+                if (index < 0) {
+                    LOG.info("Signal {}: {} is not waiting for an incremental snapshot", id, stopped);
+                    continue;
+                }
+                LOG.info("Signal {}: the incremental snapshot of {} is stopped", id, tables.get(index));
+                tables.remove(index);
+                if (index == 0) {
+                    lastKey = null;
+                    forgetTable();
+                }
+            }
         }
+        updateProgress();
+    }
+
+    private int indexOf(TableId id) {
+        for (int i = 0; i < tables.size(); i++) {
+            TableId table = tables.get(i);
+            if (table.database().equalsIgnoreCase(id.database()) && table.table().equalsIgnoreCase(id.table())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The data-collections of a signal's data; null (after a warning) when it has none. */
+    private static List<TableId> collections(String id, String data) {
         Matcher collections = data == null ? null : COLLECTIONS.matcher(data);
         if (collections == null || !collections.find()) {
-            LOG.warn("Signal {}: no data-collections in {}; ignored", id, data);
-            return;
+            return null;
         }
+        List<TableId> ids = new ArrayList<>();
         Matcher quoted = QUOTED.matcher(collections.group(1));
         while (quoted.find()) {
             String name = quoted.group(1).replace("\\\"", "\"");
@@ -222,13 +252,27 @@ final class IncrementalSnapshot {
                 LOG.warn("Signal {}: '{}' is not database.table; ignored", id, name);
                 continue;
             }
-            TableId requested = new TableId(name.substring(0, dot), name.substring(dot + 1));
+            ids.add(new TableId(name.substring(0, dot), name.substring(dot + 1)));
+        }
+        return ids;
+    }
+
+    private void requested(String id, String data) {
+        if (data != null && BLOCKING.matcher(data).matches()) {
+            LOG.warn("Signal {}: blocking snapshots are not supported; running it as an incremental snapshot", id);
+        }
+        List<TableId> listed = collections(id, data);
+        if (listed == null) {
+            LOG.warn("Signal {}: no data-collections in {}; ignored", id, data);
+            return;
+        }
+        for (TableId requested : listed) {
             if (!catalog.isCaptured(requested)) {
                 LOG.warn("Signal {}: {} is not captured (see the database/table include and exclude lists); "
                         + "not snapshotted", id, requested);
                 continue;
             }
-            if (tables.contains(requested)) {
+            if (indexOf(requested) >= 0) {
                 LOG.info("Signal {}: {} is already waiting for its incremental snapshot", id, requested);
                 continue;
             }
