@@ -33,6 +33,9 @@ public final class RecordInterpreter {
     private final boolean deleteEnabled;
     private final boolean truncateEnabled;
     private final TableNameFormat tableNames;
+    /** Whether table names need the source block's schema and table (reading them costs per record). */
+    private final boolean readSourceSchema;
+    private final boolean readSourceTable;
     private final String placeholder;
     private final byte[] placeholderBytes;
 
@@ -52,6 +55,8 @@ public final class RecordInterpreter {
         this.deleteEnabled = config.deleteEnabled();
         this.truncateEnabled = config.truncateEnabled();
         this.tableNames = new TableNameFormat(config.tableNameFormat());
+        this.readSourceSchema = tableNames.usesSourceSchema();
+        this.readSourceTable = tableNames.usesSourceTable();
         String unavailable = config.unavailableValuePlaceholder();
         this.placeholder = unavailable == null || unavailable.isEmpty() ? null : unavailable;
         this.placeholderBytes = placeholder == null ? null : placeholder.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -112,7 +117,8 @@ public final class RecordInterpreter {
         if (op == null || op.isEmpty()) {
             throw new DataException("CDC event without 'op' (" + origin(record) + ")");
         }
-        String table = tableNames.resolve(record.topic(), Envelope.sourceSchema(envelope), Envelope.sourceTable(envelope));
+        String table = tableNames.resolve(record.topic(), readSourceSchema ? Envelope.sourceSchema(envelope) : null,
+                readSourceTable ? Envelope.sourceTable(envelope) : null);
         switch (op.charAt(0)) {
             case 'c', 'r', 'u' -> {
                 Struct after = shape.after(envelope);

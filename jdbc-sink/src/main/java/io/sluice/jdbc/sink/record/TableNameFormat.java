@@ -22,6 +22,16 @@ public final class TableNameFormat {
         this.format = Objects.requireNonNull(format);
     }
 
+    /** Whether the format names {@code ${source.schema}}; if not, callers need not read it from each record. */
+    public boolean usesSourceSchema() {
+        return format.contains(SOURCE_SCHEMA);
+    }
+
+    /** Whether the format names {@code ${source.table}}. */
+    public boolean usesSourceTable() {
+        return format.contains(SOURCE_TABLE);
+    }
+
     /**
      * The table for a record of {@code topic} whose CDC source block named {@code sourceSchema} and
      * {@code sourceTable} (either may be null: then they come from the topic's last dot-separated parts).
