@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads each record into a change (upsert, delete, truncate), hands it to the writer's per-table buffers,
  * and flushes them when full, old enough, or when the consumer has caught up (a delivery smaller than a full
- * poll). Offsets are committed only for flushed records.
+ * poll). A flush is written in the background while the next records are read; {@code preCommit} waits for
+ * it, and offsets are committed only for flushed records.
  */
 public class JdbcSinkTask extends SinkTask {
 
@@ -124,13 +125,13 @@ public class JdbcSinkTask extends SinkTask {
             }
             writer.buffer(record, change);
             if (writer.shouldFlush()) {
-                writer.flush();
+                writer.startFlush();
             }
         }
         // A delivery smaller than a full poll means the consumer has read all there was: waiting for more would
         // only add latency, so write now. Full deliveries keep filling the buffer up to batch.size.
         if (records.size() < maxPollRecords || writer.shouldFlush()) {
-            writer.flush();
+            writer.startFlush();
         }
     }
 
@@ -176,6 +177,9 @@ public class JdbcSinkTask extends SinkTask {
 
     @Override
     public void stop() {
+        if (writer != null) {
+            writer.close();
+        }
         if (metrics != null) {
             metrics.close();
         }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -35,8 +37,14 @@ import org.slf4j.LoggerFactory;
  * Buffers changes per table and writes them: one transaction per flush, JDBC batches per table and kind
  * (truncate, deletes, writes), transient errors retried on a fresh connection, and records at fault found by
  * splitting the flush (savepoints) and sent to the dead letter queue, or named in the task's failure.
+ *
+ * <p>A flush is written by a background thread while the task thread reads the next records: in profiles the
+ * task thread spends most of its time in the worker's converter, so overlapping the database round trips with
+ * it raises the rate. At most one flush is in the air; the next one waits for it, so flushes commit in order.
+ * Everything that must not run beside a write (table checks and DDL, finding the records at fault and sending
+ * them to the dead letter queue, offsets) happens on the task thread once the write has ended.
  */
-public final class JdbcWriter {
+public final class JdbcWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcWriter.class);
 
@@ -51,15 +59,29 @@ public final class JdbcWriter {
     private final SinkMetrics metrics;
     private final Identifiers identifiers;
     private final TableCatalog catalog;
+    private final ExecutorService background;
 
-    private final Map<TableName, TableBuffer> buffers = new LinkedHashMap<>();
     private final Map<TableName, Map<RowLayout, StatementBinder>> binders = new HashMap<>();
-    private final Map<TopicPartition, Long> pendingOffsets = new HashMap<>();
     private final Map<TopicPartition, Long> flushedOffsets = new HashMap<>();
     private final Set<SinkChange> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Future<Void>> reports = new ArrayList<>();
-    private int bufferedRecords;
-    private long firstBufferedAt;
+    /** The records being buffered, and the flush being written in the background (null when none). */
+    private Batch open = new Batch();
+    private Batch writing;
+    private Future<Boolean> written;
+
+    /** One flush: the buffered changes per table and the offsets they cover. */
+    private static final class Batch {
+        final Map<TableName, TableBuffer> buffers = new LinkedHashMap<>();
+        final Map<TopicPartition, Long> offsets = new HashMap<>();
+        int records;
+        long firstBufferedAt;
+        long writeNanos;
+
+        boolean anyChange() {
+            return buffers.values().stream().anyMatch(b -> !b.isEmpty());
+        }
+    }
 
     public JdbcWriter(JdbcSinkConfig config, DatabaseConnections connections, DatabaseDialect dialect,
                       ErrantRecordReporter reporter, SinkMetrics metrics) {
@@ -75,6 +97,17 @@ public final class JdbcWriter {
         this.metrics = metrics;
         this.identifiers = new Identifiers(dialect, config.quoteIdentifiers());
         this.catalog = new TableCatalog(dialect, identifiers, config.schemaEvolution());
+        this.background = backgroundThread(Thread.currentThread().getContextClassLoader());
+    }
+
+    private static ExecutorService backgroundThread(ClassLoader pluginLoader) {
+        String name = "sluice-jdbc-sink-writer-" + Thread.currentThread().getName();
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            thread.setContextClassLoader(pluginLoader);
+            return thread;
+        });
     }
 
     /**
@@ -84,9 +117,9 @@ public final class JdbcWriter {
     public void buffer(SinkRecord record, SinkChange change) {
         if (change != null) {
             TableName table = identifiers.table(change.table());
-            TableBuffer buffer = buffers.get(table);
+            TableBuffer buffer = open.buffers.get(table);
             if (buffer != null && !buffer.accepts(change)) {
-                flush();
+                startFlush();
                 buffer = null;
             }
             RowLayout layout = change.layout();
@@ -94,45 +127,122 @@ public final class JdbcWriter {
                 // A new row layout may change the table: write what is buffered under the old one first.
                 // Key-only layouts (deletes) never change a table.
                 if (!layout.keyOnly() && buffer != null && !buffer.isEmpty()) {
-                    flush();
+                    startFlush();
                     buffer = null;
                 }
+                awaitWrite(); // no DDL beside a write, and the catalog is the task thread's again
                 retry.run("checking table " + table, c -> catalog.ensure(c, table, layout));
             }
             if (buffer == null) {
-                buffer = buffers.computeIfAbsent(table, t -> new TableBuffer(t, keyed));
+                buffer = open.buffers.computeIfAbsent(table, t -> new TableBuffer(t, keyed));
             }
             buffer.add(change);
         }
-        if (bufferedRecords++ == 0) {
-            firstBufferedAt = System.currentTimeMillis();
+        if (open.records++ == 0) {
+            open.firstBufferedAt = System.currentTimeMillis();
         }
-        pendingOffsets.merge(new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset(), Math::max);
+        open.offsets.merge(new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset(), Math::max);
     }
 
     /** Whether {@code batch.size} records are buffered, or the oldest has waited {@code flush.interval.ms}. */
     public boolean shouldFlush() {
-        return bufferedRecords >= batchSize
-                || (bufferedRecords > 0 && System.currentTimeMillis() - firstBufferedAt >= flushIntervalMs);
+        return open.records >= batchSize
+                || (open.records > 0 && System.currentTimeMillis() - open.firstBufferedAt >= flushIntervalMs);
     }
 
-    /** Writes everything buffered in one transaction; afterwards every buffered record counts as flushed. */
-    public void flush() {
-        if (bufferedRecords == 0) {
+    /** Whether records are buffered and not yet handed to a flush. */
+    public boolean hasBuffered() {
+        return open.records > 0;
+    }
+
+    /**
+     * Hands everything buffered to the background thread, once the flush before it has ended (its failure is
+     * thrown here), and returns: the task reads on while it is written.
+     */
+    public void startFlush() {
+        awaitWrite();
+        if (open.records == 0) {
             return;
         }
-        long start = System.nanoTime();
-        boolean anyChange = buffers.values().stream().anyMatch(b -> !b.isEmpty());
-        if (anyChange) {
-            retry.run("writing " + bufferedRecords + " records to " + buffers.keySet(), this::writeFlush);
+        Batch batch = open;
+        open = new Batch();
+        writing = batch;
+        written = background.submit(() -> writeInBackground(batch));
+    }
+
+    /** Writes everything buffered and waits for it; afterwards every buffered record counts as flushed. */
+    public void flush() {
+        startFlush();
+        awaitWrite();
+    }
+
+    /**
+     * Waits for the flush in the background. When records in it were at fault, it was rolled back and is written
+     * again here, in smaller groups, to find them. A failure that stops the task is thrown here.
+     */
+    private void awaitWrite() {
+        if (written == null) {
+            return;
         }
-        metrics.flushed(bufferedRecords, (System.nanoTime() - start) / 1_000_000);
-        buffers.clear();
-        rejected.clear();
-        reports.clear();
-        bufferedRecords = 0;
-        flushedOffsets.putAll(pendingOffsets);
-        pendingOffsets.clear();
+        try {
+            finishWrite();
+        } catch (ConnectException e) {
+            // The worker rewinds to the last committed offsets (or the task stops): what is buffered after the
+            // failed flush comes again, so keeping it would buffer it twice.
+            open = new Batch();
+            throw e;
+        }
+    }
+
+    private void finishWrite() {
+        Batch batch = writing;
+        boolean done;
+        try {
+            done = written.get();
+        } catch (InterruptedException e) {
+            // The write goes on; close() waits for it again.
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while waiting for a flush to the database", e);
+        } catch (ExecutionException e) {
+            written = null;
+            writing = null;
+            Throwable cause = e.getCause();
+            if (cause instanceof ConnectException connect) {
+                throw connect;
+            }
+            throw new ConnectException("writing " + batch.records + " records failed: " + cause, cause);
+        }
+        written = null;
+        writing = null;
+        if (!done) {
+            long start = System.nanoTime();
+            try {
+                retry.run("writing " + batch.records + " records to " + batch.buffers.keySet(),
+                        c -> writeFlush(c, batch, true));
+            } finally {
+                rejected.clear();
+                reports.clear();
+            }
+            batch.writeNanos += System.nanoTime() - start;
+        }
+        metrics.flushed(batch.records, batch.writeNanos / 1_000_000);
+        flushedOffsets.putAll(batch.offsets);
+    }
+
+    /** The background thread's part: true when written, false when records at fault need finding. */
+    private boolean writeInBackground(Batch batch) {
+        long start = System.nanoTime();
+        try {
+            if (!batch.anyChange()) {
+                return true;
+            }
+            boolean[] done = new boolean[1];
+            retry.run("writing " + batch.records + " records to " + batch.buffers.keySet(),
+                    c -> done[0] = writeFlush(c, batch, false));
+            return done[0];
+        } finally {
+            batch.writeNanos = System.nanoTime() - start;
+        }
     }
 
     /** The highest offset of each partition whose records up to it are all flushed (the commit is one more). */
@@ -142,16 +252,41 @@ public final class JdbcWriter {
 
     /** Forgets partitions the task no longer owns; their unflushed records will be delivered to the new owner. */
     public void forget(Set<TopicPartition> partitions) {
+        awaitWrite();
         for (TopicPartition partition : partitions) {
             flushedOffsets.remove(partition);
         }
     }
 
-    private void writeFlush(Connection connection) throws SQLException {
-        FlushCounts counts = new FlushCounts();
+    /** Lets a flush in the background end (its failure is logged: its offsets are not committed), then stops. */
+    @Override
+    public void close() {
         try {
-            writeAll(connection, false, counts);
-            awaitReports(); // records reported in an earlier attempt of this flush
+            awaitWrite();
+        } catch (RuntimeException e) {
+            LOG.warn("The last flush failed while the task stopped; its records will be delivered again: {}",
+                    e.getMessage());
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    /**
+     * Writes the batch in one transaction. When a record is at fault: in the background ({@code isolate} false)
+     * rolls back and returns false, for the task thread to find it; on the task thread writes again in
+     * smaller groups under savepoints, reporting the records at fault.
+     */
+    private boolean writeFlush(Connection connection, Batch batch, boolean isolate) throws SQLException {
+        FlushCounts counts = new FlushCounts();
+        if (isolate) {
+            writeAll(connection, batch, true, counts);
+            awaitReports();
+            connection.commit();
+            counts.report(metrics);
+            return true;
+        }
+        try {
+            writeAll(connection, batch, false, counts);
             connection.commit();
         } catch (SQLException | BadRecordException e) {
             if (e instanceof SQLException sql && dialect.isTransient(sql)) {
@@ -159,17 +294,15 @@ public final class JdbcWriter {
             }
             connection.rollback();
             LOG.info("A flush of {} records failed ({}); writing it again in smaller groups to find the records at fault",
-                    bufferedRecords, describe(e));
-            counts = new FlushCounts();
-            writeAll(connection, true, counts);
-            awaitReports();
-            connection.commit();
+                    batch.records, describe(e));
+            return false;
         }
         counts.report(metrics);
+        return true;
     }
 
-    private void writeAll(Connection connection, boolean isolate, FlushCounts counts) throws SQLException {
-        for (TableBuffer buffer : buffers.values()) {
+    private void writeAll(Connection connection, Batch batch, boolean isolate, FlushCounts counts) throws SQLException {
+        for (TableBuffer buffer : batch.buffers.values()) {
             TableName table = buffer.table();
             if (buffer.truncate() && catalog.exists(connection, table)) {
                 try (Statement statement = connection.createStatement()) {

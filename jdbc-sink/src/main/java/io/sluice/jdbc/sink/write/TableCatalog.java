@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * columns when {@code schema.evolution=basic}, and stops with an explanation on anything it must not do
  * silently (a missing table or column without evolution, a new required column, a changed type, a dropped
  * field).
+ *
+ * <p>Synchronized: the writer's background thread asks whether tables exist while the task thread checks layouts.
  */
 final class TableCatalog {
 
@@ -46,18 +48,18 @@ final class TableCatalog {
     }
 
     /** Whether the table exists (from the cache after the first look). */
-    boolean exists(Connection connection, TableName table) throws SQLException {
+    synchronized boolean exists(Connection connection, TableName table) throws SQLException {
         return definition(connection, table) != null;
     }
 
     /** Whether {@link #ensure} already accepted this layout for this table, so no database look is needed. */
-    boolean isChecked(TableName table, RowLayout layout) {
+    synchronized boolean isChecked(TableName table, RowLayout layout) {
         Set<RowLayout> layouts = checked.get(table);
         return layouts != null && layouts.contains(layout);
     }
 
     /** Makes the table fit the layout, or throws a {@link ConnectException} that says why it cannot. */
-    void ensure(Connection connection, TableName table, RowLayout layout) throws SQLException {
+    synchronized void ensure(Connection connection, TableName table, RowLayout layout) throws SQLException {
         if (isChecked(table, layout)) {
             return;
         }
@@ -226,7 +228,7 @@ final class TableCatalog {
     }
 
     /** Forgets what is known of a table, so that the next records look at the database again. */
-    void forget(TableName table) {
+    synchronized void forget(TableName table) {
         definitions.remove(table);
         checked.remove(table);
     }

@@ -542,6 +542,21 @@ abstract class SinkScenarios {
     }
 
     @Test
+    void aFlushThatFailsInTheBackgroundFailsTheNextPut() throws Exception {
+        String table = shortNames(table("bgfail"));
+        ChangeEvents events = customers(table);
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key");
+        // A small delivery is flushed in the background; its failure comes out of the task's next call.
+        task.put(List.of(events.create(events.row("id", 1, "name", "ok")),
+                events.create(events.row("id", 2, "name", "far too long"))));
+        assertThatThrownBy(() -> task.put(List.of(events.create(events.row("id", 3, "name", "ok")))))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("offset 1")
+                .hasMessageContaining(table);
+        assertThat(database().count(table)).isZero();
+    }
+
+    @Test
     void aLostConnectionIsRetriedWithNothingLostOrDoubled() throws SQLException {
         String table = table("restart");
         ChangeEvents events = customers(table);
@@ -585,21 +600,34 @@ abstract class SinkScenarios {
     }
 
     @Test
-    void aDeliverySmallerThanAFullPollIsWrittenAtOnce() throws SQLException {
+    void aDeliverySmallerThanAFullPollIsWrittenAtOnce() throws Exception {
         String table = table("caughtup");
         ChangeEvents events = customers(table);
         // batch.size and flush.interval.ms (10 minutes here) are far away: only a caught-up consumer flushes.
         JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key",
                 "consumer.override.max.poll.records", "3");
         task.put(List.of(events.create(events.row("id", 1)), events.create(events.row("id", 2))));
-        assertThat(database().count(table)).isEqualTo(2);
+        // Written in the background without a preCommit.
+        awaitCount(table, 2);
 
         // Full polls mean more is waiting: they are buffered until a smaller delivery (here an empty one).
         task.put(List.of(events.create(events.row("id", 3)), events.create(events.row("id", 4)),
                 events.create(events.row("id", 5))));
+        Thread.sleep(300);
         assertThat(database().count(table)).isEqualTo(2);
         task.put(List.of());
-        assertThat(database().count(table)).isEqualTo(5);
+        awaitCount(table, 5);
+    }
+
+    /** Waits (up to 30 s) until the table has {@code rows} rows; flushes are written in the background. */
+    void awaitCount(String table, long rows) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (database().tableExists(table) ? database().count(table) != rows : rows != 0) {
+            if (System.currentTimeMillis() > deadline) {
+                assertThat(database().count(table)).as("rows in " + table).isEqualTo(rows);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test
