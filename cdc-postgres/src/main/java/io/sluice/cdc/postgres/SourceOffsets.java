@@ -21,6 +21,7 @@ public final class SourceOffsets {
     public static final String SNAPSHOT = "snapshot";
     public static final String SNAPSHOT_LSN = "snapshot_lsn";
     public static final String SNAPSHOT_PROGRESS = "snapshot_progress";
+    public static final String INCREMENTAL_SNAPSHOT = "incremental_snapshot";
 
     private SourceOffsets() {
     }
@@ -34,13 +35,31 @@ public final class SourceOffsets {
         return Map.of(LSN_COMMIT, lsnCommit, CHANGE, change, PART, part, TX_ID, txId, TS_USEC, tsUsec);
     }
 
+    /**
+     * The offset of a streamed record while an incremental snapshot runs: also where it stands (see
+     * {@code IncrementalSnapshot.progress()}), so that a restart continues it; null progress for none.
+     */
+    public static Map<String, Object> stream(long lsnCommit, long change, int part, long txId, long tsUsec,
+            String incrementalProgress) {
+        if (incrementalProgress == null) {
+            return stream(lsnCommit, change, part, txId, tsUsec);
+        }
+        return Map.of(LSN_COMMIT, lsnCommit, CHANGE, change, PART, part, TX_ID, txId, TS_USEC, tsUsec,
+                INCREMENTAL_SNAPSHOT, incrementalProgress);
+    }
+
     public static Map<String, Object> snapshot(long snapshotLsn, String progress) {
         return Map.of(SNAPSHOT, true, SNAPSHOT_LSN, snapshotLsn, SNAPSHOT_PROGRESS, progress);
     }
 
     /** What a stored offset says about where to resume. */
     public record Position(boolean snapshotInProgress, long snapshotLsn, String snapshotProgress, long lsnCommit,
-            long change, int part) {
+            long change, int part, String incrementalProgress) {
+
+        public Position(boolean snapshotInProgress, long snapshotLsn, String snapshotProgress, long lsnCommit,
+                long change, int part) {
+            this(snapshotInProgress, snapshotLsn, snapshotProgress, lsnCommit, change, part, null);
+        }
 
         /** Whether the record at (commit LSN, change, part) was already committed to Kafka. */
         public boolean covers(long commitLsn, long changeIndex, int partIndex) {
@@ -63,7 +82,7 @@ public final class SourceOffsets {
             return new Position(true, asLong(offset.get(SNAPSHOT_LSN)), (String) offset.get(SNAPSHOT_PROGRESS), 0, 0, 0);
         }
         return new Position(false, 0, null, asLong(offset.get(LSN_COMMIT)), asLong(offset.get(CHANGE)),
-                (int) asLong(offset.get(PART)));
+                (int) asLong(offset.get(PART)), (String) offset.get(INCREMENTAL_SNAPSHOT));
     }
 
     private static long asLong(Object value) {

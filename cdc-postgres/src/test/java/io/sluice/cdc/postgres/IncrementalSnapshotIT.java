@@ -99,4 +99,55 @@ class IncrementalSnapshotIT {
             assertThat(state).isEqualTo(table);
         }
     }
+
+    @Test
+    void aRestartContinuesAfterTheLastChunkKafkaHas() throws Exception {
+        db.execute("INSERT INTO t SELECT g, 0 FROM generate_series(26, 45) g");
+        try (TaskRunner runner = new TaskRunner(db.config("snapshot.mode", "no_data",
+                "signal.data.collection", "public.sluice_signal", "incremental.snapshot.chunk.size", "10")).start()) {
+            db.execute("INSERT INTO sluice_signal VALUES ('s2', 'execute-snapshot', "
+                    + "'{\"data-collections\": [\"public.t\"], \"type\": \"incremental\"}')");
+            // Up to the window opening after the first chunk's ten rows: offsets from there say "after chunk 1".
+            List<SourceRecord> records = new ArrayList<>();
+            Set<Integer> readBefore = new HashSet<>();
+            long deadline = System.currentTimeMillis() + 60_000;
+            int committedUpTo = -1;
+            while (committedUpTo < 0 && System.currentTimeMillis() < deadline) {
+                for (SourceRecord r : runner.pollFor(Duration.ofMillis(100))) {
+                    records.add(r);
+                    if (r.topic().equals("test.public.t") && "r".equals(op(r))) {
+                        readBefore.add(after(r).getInt32("id"));
+                    } else if (committedUpTo < 0 && readBefore.size() == 10 && r.topic().equals("test.public.sluice_signal")
+                            && "c".equals(op(r)) && after(r).getString("type").equals("snapshot-window-open")) {
+                        committedUpTo = records.size();
+                    }
+                }
+            }
+            assertThat(committedUpTo).as("the second chunk's window opened").isPositive();
+            assertThat(readBefore).containsAll(range(1, 10));
+            runner.commit(records.subList(0, committedUpTo));
+            runner.stop();
+
+            runner.start();
+            Set<Integer> readAfter = new HashSet<>();
+            deadline = System.currentTimeMillis() + 60_000;
+            while (!readAfter.containsAll(range(11, 45)) && System.currentTimeMillis() < deadline) {
+                for (SourceRecord r : runner.pollFor(Duration.ofMillis(200))) {
+                    if (r.topic().equals("test.public.t") && "r".equals(op(r))) {
+                        readAfter.add(after(r).getInt32("id"));
+                    }
+                }
+            }
+            assertThat(readAfter).as("rows read after the restart").containsAll(range(11, 45));
+            assertThat(readAfter).as("the first chunk is not read again").doesNotContainAnyElementsOf(range(1, 10));
+        }
+    }
+
+    private static Set<Integer> range(int from, int to) {
+        Set<Integer> ids = new HashSet<>();
+        for (int i = from; i <= to; i++) {
+            ids.add(i);
+        }
+        return ids;
+    }
 }

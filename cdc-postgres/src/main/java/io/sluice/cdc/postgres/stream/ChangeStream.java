@@ -66,6 +66,8 @@ public final class ChangeStream {
 
     /** Records at or before this position were already delivered; null once past it. */
     private SourceOffsets.Position resume;
+    /** The incremental snapshot progress of the stored offset, continued when streaming starts. */
+    private final String storedIncrementalProgress;
 
     // The transaction being read.
     private boolean inTransaction;
@@ -96,6 +98,7 @@ public final class ChangeStream {
         this.schemaBuilder = schemaBuilder;
         this.metrics = metrics;
         this.resume = resume;
+        this.storedIncrementalProgress = resume == null ? null : resume.incrementalProgress();
         if (resume != null && !resume.snapshotInProgress()) {
             lastEmittedCommitLsn = resume.lsnCommit();
             lastEmittedChange = resume.change();
@@ -164,9 +167,14 @@ public final class ChangeStream {
             Catalog catalog = new Catalog(sql);
             tables = new StreamedTables(catalog, config.capture().tableFilter(), schemaBuilder);
             String signal = config.snapshot().signalDataCollection();
+            // After a reconnect the progress of the records already queued; at start the stored offset's.
+            String incrementalProgress = incremental != null ? incremental.progress() : storedIncrementalProgress;
             incremental = signal == null ? null : new IncrementalSnapshot(
                     new TableId(signal.substring(0, signal.indexOf('.')), signal.substring(signal.indexOf('.') + 1)),
                     config.snapshot().incrementalChunkSize(), sql, catalog, config.capture().tableFilter(), schemaBuilder);
+            if (incremental != null) {
+                incremental.restore(incrementalProgress);
+            }
             PGReplicationStream stream = replicationConnection.unwrap(PGConnection.class).getReplicationAPI()
                     .replicationStream().logical()
                     .withSlotName(replication.slotName())
@@ -251,7 +259,8 @@ public final class ChangeStream {
     }
 
     private void emitHeartbeat(long lsn) throws InterruptedException {
-        TrackedRecord heartbeat = records.heartbeat(flushTracker.register(), SourceOffsets.stream(lsn, -1, 0, 0, 0));
+        TrackedRecord heartbeat = records.heartbeat(flushTracker.register(),
+                SourceOffsets.stream(lsn, -1, 0, 0, 0, incrementalProgress()));
         heartbeat.markTransactionEnd();
         queue.put(heartbeat);
         flushTracker.reached(lsn);
@@ -419,8 +428,9 @@ public final class ChangeStream {
             Struct envelope = records.envelope(table, Operation.READ, null, table.row(row), source, null);
             Struct key = table.key(row);
             long change = changeIndex;
-            emit(sequence -> records.changeRecord(sequence, table, key, envelope, offset(change, rowPart)), change,
-                    rowPart);
+            Map<String, Object> offset = SourceOffsets.stream(txCommitLsn, change, rowPart, txId, txCommitMicros,
+                    chunk.progressBefore());
+            emit(sequence -> records.changeRecord(sequence, table, key, envelope, offset), change, rowPart);
         }
     }
 
@@ -465,6 +475,10 @@ public final class ChangeStream {
     }
 
     private Map<String, Object> offset(long change, int part) {
-        return SourceOffsets.stream(txCommitLsn, change, part, txId, txCommitMicros);
+        return SourceOffsets.stream(txCommitLsn, change, part, txId, txCommitMicros, incrementalProgress());
+    }
+
+    private String incrementalProgress() {
+        return incremental == null ? null : incremental.progress();
     }
 }

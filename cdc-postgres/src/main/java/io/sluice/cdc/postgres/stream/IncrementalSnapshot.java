@@ -30,7 +30,11 @@ import org.slf4j.LoggerFactory;
  * interleaved with the stream (the DBLog watermark method): a chunk is selected between an "open" and a "close"
  * row written to the signal table; rows changed in the stream between the two watermarks are dropped from the
  * chunk (the streamed change is newer), the rest are emitted when the close watermark comes through the stream.
- * No locks are taken. Progress is kept in memory: after a restart, send the signal again.
+ * No locks are taken.
+ *
+ * <p>Where it stands ({@link #progress()}: the table being read, the key up to which its rows were emitted, the
+ * tables still to read) goes into the offset of every record while it runs, so a restarted task continues after
+ * the last chunk whose rows Kafka has; a chunk cut short by the restart is read again.
  */
 final class IncrementalSnapshot {
 
@@ -42,8 +46,11 @@ final class IncrementalSnapshot {
     static final String OPEN = "snapshot-window-open";
     static final String CLOSE = "snapshot-window-close";
 
-    /** Rows of a closed chunk, ready to be emitted in stream order. */
-    record Chunk(CapturedTable table, List<TupleData> rows) {
+    /**
+     * Rows of a closed chunk, ready to be emitted in stream order, and the progress their offsets carry: the one
+     * from before the chunk, so that a restart in the middle of its rows reads the chunk again.
+     */
+    record Chunk(CapturedTable table, List<TupleData> rows, String progressBefore) {
     }
 
     private final TableId signalTable;
@@ -63,6 +70,13 @@ final class IncrementalSnapshot {
     private boolean windowOpen;
     private boolean lastChunk;
     private Map<List<String>, TupleData> buffer;
+    /** The key of the last row emitted from the current table; null before its first chunk. */
+    private List<String> emittedKey;
+    /** A table restored from an offset, read from after {@link #resumeKey} before the pending ones. */
+    private TableId resumeTable;
+    private List<String> resumeKey;
+    private String progress;
+    private boolean progressStale = true;
 
     IncrementalSnapshot(TableId signalTable, int chunkSize, Connection sql, Catalog catalog, TableFilter filter,
             TableSchemaBuilder schemaBuilder) {
@@ -97,17 +111,21 @@ final class IncrementalSnapshot {
             pending.clear();
             definition = null;
             chunkId = null;
+            resumeTable = null;
+            progressStale = true;
         } else if (OPEN.equals(type) && chunkId != null && (chunkId + "-open").equals(id)) {
             windowOpen = true;
         } else if (CLOSE.equals(type) && chunkId != null && (chunkId + "-close").equals(id)) {
-            Chunk chunk = new Chunk(table, new ArrayList<>(buffer.values()));
+            Chunk chunk = new Chunk(table, new ArrayList<>(buffer.values()), progress());
             windowOpen = false;
             chunkId = null;
             buffer = null;
+            emittedKey = lastKey;
             if (lastChunk) {
                 LOG.info("Incremental snapshot of {} completed", definition.id());
                 definition = null;
             }
+            progressStale = true;
             return chunk;
         }
         return null;
@@ -131,11 +149,15 @@ final class IncrementalSnapshot {
             return;
         }
         while (definition == null) {
-            TableId next = pending.poll();
+            TableId next = resumeTable != null ? resumeTable : pending.poll();
+            List<String> startKey = resumeTable != null ? resumeKey : null;
+            resumeTable = null;
+            resumeKey = null;
             if (next == null) {
                 return;
             }
-            startTable(next, tables);
+            startTable(next, tables, startKey);
+            progressStale = true;
         }
         // The watermark rows' ids are the chunk id plus -open / -close (the id column is usually a primary key).
         chunkId = UUID.randomUUID().toString();
@@ -168,10 +190,11 @@ final class IncrementalSnapshot {
             }
             LOG.info("Signal {}: incremental snapshot of {} requested", id, tableId);
             pending.add(tableId);
+            progressStale = true;
         }
     }
 
-    private void startTable(TableId id, StreamedTables tables) throws SQLException {
+    private void startTable(TableId id, StreamedTables tables, List<String> startKey) throws SQLException {
         TableDefinition read = catalog.read(id).orElse(null);
         if (read == null) {
             LOG.warn("Incremental snapshot: table {} does not exist; skipped", id);
@@ -184,9 +207,11 @@ final class IncrementalSnapshot {
         definition = read;
         table = tables.current(id).orElseGet(() -> schemaBuilder.build(read,
                 read.columns().stream().map(ColumnDefinition::name).collect(Collectors.toList())));
-        lastKey = null;
+        lastKey = startKey;
+        emittedKey = startKey;
         lastChunk = false;
-        LOG.info("Incremental snapshot of {} started", id);
+        LOG.info(startKey == null ? "Incremental snapshot of {} started" : "Incremental snapshot of {} continues after "
+                + "key {}", id, startKey);
     }
 
     private void readChunk() throws SQLException {
@@ -233,6 +258,77 @@ final class IncrementalSnapshot {
                 }
             }
         }
+    }
+
+    /**
+     * Where the incremental snapshot stands, for the offsets: {@code v1|<table>|<key>|<pending tables>} with each
+     * name and key value URL-encoded; null when none runs.
+     */
+    String progress() {
+        if (progressStale) {
+            progress = encodeProgress();
+            progressStale = false;
+        }
+        return progress;
+    }
+
+    private String encodeProgress() {
+        TableId current = definition != null ? definition.id() : resumeTable;
+        List<String> key = definition != null ? emittedKey : resumeKey;
+        if (current == null && pending.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder("v1|");
+        if (current != null) {
+            out.append(encode(current));
+        }
+        out.append('|');
+        if (key != null) {
+            out.append(key.stream().map(value -> "=" + encode(value)).collect(Collectors.joining(",")));
+        }
+        out.append('|').append(pending.stream().map(IncrementalSnapshot::encode).collect(Collectors.joining(",")));
+        return out.toString();
+    }
+
+    /** Continues the incremental snapshot a stored offset describes (see {@link #progress()}). */
+    void restore(String stored) {
+        if (stored == null) {
+            return;
+        }
+        String[] parts = stored.split("\\|", -1);
+        if (parts.length != 4 || !parts[0].equals("v1")) {
+            LOG.warn("Ignoring incremental snapshot progress '{}' in the offset: not understood; send the signal again",
+                    stored);
+            return;
+        }
+        resumeTable = parts[1].isEmpty() ? null : decodeTable(parts[1]);
+        resumeKey = parts[2].isEmpty() ? null : java.util.Arrays.stream(parts[2].split(",", -1))
+                .map(value -> decode(value.substring(1))).collect(Collectors.toList());
+        if (!parts[3].isEmpty()) {
+            for (String name : parts[3].split(",", -1)) {
+                pending.add(decodeTable(name));
+            }
+        }
+        progressStale = true;
+        LOG.info("Incremental snapshot continues from the offset: {} after key {}, then {}", resumeTable, resumeKey,
+                pending);
+    }
+
+    private static String encode(TableId id) {
+        return encode(id.schema()) + "." + encode(id.table());
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace(".", "%2E");
+    }
+
+    private static TableId decodeTable(String encoded) {
+        int dot = encoded.indexOf('.');
+        return new TableId(decode(encoded.substring(0, dot)), decode(encoded.substring(dot + 1)));
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void writeSignal(String id, String type) throws SQLException {
