@@ -88,9 +88,18 @@ class PipelineIT {
     }
 
     static Map<String, String> withJsonSchemas(Map<String, String> config) {
-        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        return withJsonSchemas(config, "org.apache.kafka.connect.json.JsonConverter");
+    }
+
+    /** Sluice's drop-in JsonConverter (same bytes as Kafka's), loaded from the schema-support plugin. */
+    static Map<String, String> withSluiceJsonSchemas(Map<String, String> config) {
+        return withJsonSchemas(config, "io.sluice.schema.json.JsonConverter");
+    }
+
+    private static Map<String, String> withJsonSchemas(Map<String, String> config, String converterClass) {
+        config.put("key.converter", converterClass);
         config.put("key.converter.schemas.enable", "true");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter", converterClass);
         config.put("value.converter.schemas.enable", "true");
         return config;
     }
@@ -156,7 +165,8 @@ class PipelineIT {
                 withAvro(sourceConfig, stack.registryUrl());
                 withAvro(sinkConfig, stack.registryUrl());
             } else {
-                withJsonSchemas(sourceConfig);
+                // Sluice's JsonConverter writes, Kafka's reads: the bytes must be the same.
+                withSluiceJsonSchemas(sourceConfig);
                 withJsonSchemas(sinkConfig);
             }
             start(name + "-source", sourceConfig);
@@ -205,7 +215,8 @@ class PipelineIT {
             debezium.put("publication.name", sourceDb);
             debezium.put("publication.autocreate.mode", "filtered");
             start("dbz-source", debezium);
-            start("dbz-sink", withJsonSchemas(sinkConfig("dbz\\.public\\..*", Databases.mariadbUrl(targetDb))));
+            // Kafka's JsonConverter wrote Debezium's events; Sluice's reads them.
+            start("dbz-sink", withSluiceJsonSchemas(sinkConfig("dbz\\.public\\..*", Databases.mariadbUrl(targetDb))));
             awaitEqual(() -> Databases.rows(source, PG_ORDERS_VIEW), () -> Databases.rows(target, MARIADB_ORDERS_VIEW),
                     Duration.ofSeconds(90));
             applyChanges(source);
