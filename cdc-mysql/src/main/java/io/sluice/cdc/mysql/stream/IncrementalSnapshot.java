@@ -175,6 +175,33 @@ final class IncrementalSnapshot {
         if (chunkId != null || tables.isEmpty()) {
             return;
         }
+        try {
+            readNextChunk();
+        } catch (SQLException e) {
+            if (isConnectionFailure(e)) {
+                throw e;
+            }
+            // Streaming must not wait on a snapshot that cannot work (no INSERT on the signal table, table gone).
+            TableId failed = tables.get(0);
+            LOG.error("Incremental snapshot of {} abandoned: {} (SQL state {}, error {}); the binlog keeps streaming",
+                    failed, e.getMessage(), e.getSQLState(), e.getErrorCode());
+            tables.remove(0);
+            lastKey = null;
+            forgetTable();
+            updateProgress();
+        }
+    }
+
+    /**
+     * The server or the network failed (SQL state class 08): the binlog reader reconnects and tries again. Decided by
+     * the state alone: the MariaDB driver raises even a trigger's SIGNAL '45000' as SQLTransientConnectionException.
+     */
+    private static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state == null ? e instanceof java.sql.SQLNonTransientConnectionException : state.startsWith("08");
+    }
+
+    private void readNextChunk() throws SQLException {
         while (table == null) {
             if (tables.isEmpty()) {
                 return;
