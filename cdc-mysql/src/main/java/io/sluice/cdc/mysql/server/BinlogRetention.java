@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether the server still has the binlog a stored position continues from, asked before streaming starts so that
@@ -21,6 +23,8 @@ import java.util.Map;
  */
 public final class BinlogRetention {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogRetention.class);
+
     private BinlogRetention() {
     }
 
@@ -31,8 +35,8 @@ public final class BinlogRetention {
      */
     public static String missing(Connection connection, boolean mariaDb, boolean byGtids, BinlogOffset stored)
             throws SQLException {
-        List<String> files = MySqlServer.binlogFiles(connection);
         if (!byGtids) {
+            List<String> files = MySqlServer.binlogFiles(connection);
             return files.contains(stored.file()) ? null
                     : "the binlog file " + stored.file() + " of the stored position " + stored.file() + ":"
                             + stored.position() + " is no longer on the server (oldest: "
@@ -49,10 +53,20 @@ public final class BinlogRetention {
                 }
             }
         }
-        if (files.isEmpty()) {
+        List<String> files;
+        String oldestList;
+        try {
+            files = MySqlServer.binlogFiles(connection);
+            if (files.isEmpty()) {
+                return null;
+            }
+            oldestList = gtidListAtStart(connection, files.get(0));
+        } catch (SQLException e) {
+            // Both need BINLOG MONITOR; without it the server's own refusal to stream tells later.
+            LOG.warn("Cannot read the GTID list of the oldest binlog ({}); not checking whether the stored GTID "
+                    + "position was purged", e.getMessage());
             return null;
         }
-        String oldestList = gtidListAtStart(connection, files.get(0));
         String behind = mariaDbBehind(stored.gtids(), oldestList);
         return behind == null ? null : "the stored GTID position " + stored.gtids() + " is older than the oldest binlog "
                 + files.get(0) + ", which starts after " + oldestList + " (" + behind + ")";
