@@ -22,6 +22,9 @@ public final class StreamingMetrics implements StreamingMetricsMXBean {
     private volatile long eventsSeen;
     private volatile long rowsCaptured;
     private volatile long rowsFiltered;
+    private volatile String incrementalSnapshotTables = "";
+    private volatile long incrementalRowsWritten;
+    private volatile long incrementalRowsDropped;
     private final IntSupplier queueSize;
     private final IntSupplier queueRemaining;
     private ObjectName name;
@@ -72,6 +75,31 @@ public final class StreamingMetrics implements StreamingMetricsMXBean {
             lastEventReadMs = System.currentTimeMillis();
         }
         eventsSeen++;
+    }
+
+    public void incrementalSnapshotTables(String tables) {
+        incrementalSnapshotTables = tables;
+    }
+
+    /** A closed chunk: rows written, and rows dropped because the stream changed them in the chunk's window. */
+    public void onIncrementalChunk(long written, long dropped) {
+        incrementalRowsWritten += written;
+        incrementalRowsDropped += dropped;
+    }
+
+    @Override
+    public String getIncrementalSnapshotTables() {
+        return incrementalSnapshotTables;
+    }
+
+    @Override
+    public long getIncrementalSnapshotRowsWritten() {
+        return incrementalRowsWritten;
+    }
+
+    @Override
+    public long getIncrementalSnapshotRowsDropped() {
+        return incrementalRowsDropped;
     }
 
     public void onRows(long rows) {

@@ -32,4 +32,13 @@ public interface StreamingMetricsMXBean {
 
     /** Free places in that queue. */
     int getQueueRemainingCapacity();
+
+    /** The tables an incremental snapshot still has to read, the one being read first (db.table, comma-separated). */
+    String getIncrementalSnapshotTables();
+
+    /** Rows incremental snapshots wrote (op 'r') since the task started. */
+    long getIncrementalSnapshotRowsWritten();
+
+    /** Rows incremental snapshots read but did not write because a streamed change of them came in their window. */
+    long getIncrementalSnapshotRowsDropped();
 }

@@ -60,7 +60,8 @@ public final class BinlogReader {
             // Chunks and watermarks over their own connection, so the catalog's stays free of long reads.
             this.signalConnection = new ReopeningConnection(server);
             handler.incrementalSnapshot(new IncrementalSnapshot(config.snapshot().signalTable(),
-                    config.snapshot().incrementalChunkSize(), signalConnection, catalog, incrementalProgress));
+                    config.snapshot().incrementalChunkSize(), signalConnection, catalog, metrics,
+                    incrementalProgress));
         } else {
             this.signalConnection = null;
         }

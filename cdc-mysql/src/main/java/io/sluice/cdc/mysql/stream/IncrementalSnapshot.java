@@ -1,5 +1,6 @@
 package io.sluice.cdc.mysql.stream;
 
+import io.sluice.cdc.mysql.metrics.StreamingMetrics;
 import io.sluice.cdc.mysql.schema.CapturedTable;
 import io.sluice.cdc.mysql.schema.CatalogConnection;
 import io.sluice.cdc.mysql.schema.ColumnDefinition;
@@ -55,6 +56,7 @@ final class IncrementalSnapshot {
     private final int chunkSize;
     private final CatalogConnection connection;
     private final TableCatalog catalog;
+    private final StreamingMetrics metrics;
     private List<String> signalColumns;
 
     // What is left, as written to the offsets: the tables still to read (the current first) and the last key written.
@@ -73,17 +75,19 @@ final class IncrementalSnapshot {
     private Map<List<Object>, Object[]> buffer;
     private List<String> chunkEnd;
     private boolean lastChunk;
+    private int chunkRowsRead;
 
     IncrementalSnapshot(TableId signalTable, int chunkSize, CatalogConnection connection, TableCatalog catalog,
-            String storedProgress) {
+            StreamingMetrics metrics, String storedProgress) {
         this.signalTable = signalTable;
         this.chunkSize = chunkSize;
         this.connection = connection;
         this.catalog = catalog;
+        this.metrics = metrics;
         IncrementalProgress progress = IncrementalProgress.parse(storedProgress);
         tables.addAll(progress.tables());
         lastKey = progress.lastKey();
-        encodedProgress = progress.encode();
+        updateProgress();
         if (!tables.isEmpty()) {
             LOG.info("Resuming the incremental snapshot of {}{}", tables,
                     lastKey == null ? "" : " after key " + lastKey + " of " + tables.get(0));
@@ -120,6 +124,9 @@ final class IncrementalSnapshot {
         } else if (OPEN.equals(type) && chunkId != null && (chunkId + "-open").equals(id)) {
             windowOpen = true;
         } else if (CLOSE.equals(type) && chunkId != null && (chunkId + "-close").equals(id)) {
+            metrics.onIncrementalChunk(buffer.size(), chunkRowsRead - buffer.size());
+            LOG.debug("Chunk {} of {}: {} rows read, {} of them changed by the stream in the window", chunkId,
+                    table.id(), chunkRowsRead, chunkRowsRead - buffer.size());
             Chunk chunk = new Chunk(table, new ArrayList<>(buffer.values()), lastChunk
                     ? new IncrementalProgress(tables.subList(1, tables.size()), null)
                     : new IncrementalProgress(tables, chunkEnd));
@@ -371,6 +378,7 @@ final class IncrementalSnapshot {
             }
         }
         lastChunk = rows < chunkSize;
+        chunkRowsRead = rows;
     }
 
     private void writeSignal(String id, String type) throws SQLException {
@@ -394,6 +402,7 @@ final class IncrementalSnapshot {
 
     private void updateProgress() {
         encodedProgress = new IncrementalProgress(tables, lastKey).encode();
+        metrics.incrementalSnapshotTables(tables.stream().map(TableId::toString).collect(Collectors.joining(",")));
     }
 
     private static String text(Object value) {

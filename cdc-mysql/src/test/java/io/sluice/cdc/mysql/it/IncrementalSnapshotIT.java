@@ -103,6 +103,14 @@ class IncrementalSnapshotIT {
             assertThat(db.queryString("SELECT COUNT(*) FROM t WHERE id > 1000000")).isNotEqualTo("0");
             records.addAll(task.takeUntil(r -> r.value() != null && after(r) != null
                     && after(r).getInt32("id") == 999999));
+            javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            javax.management.ObjectName bean = new javax.management.ObjectName(
+                    "io.sluice.cdc.mysql:type=streaming,server=\"incr\"");
+            long written = (Long) jmx.getAttribute(bean, "IncrementalSnapshotRowsWritten");
+            assertThat(written).isEqualTo(records.stream().filter(r -> r.value() != null && "r".equals(op(r))).count());
+            assertThat((Long) jmx.getAttribute(bean, "IncrementalSnapshotRowsDropped")).as("rows the trigger changed")
+                    .isPositive();
+            assertThat(jmx.getAttribute(bean, "IncrementalSnapshotTables")).isEqualTo("");
         }
         List<SourceRecord> reads = records.stream().filter(r -> r.value() != null && "r".equals(op(r))).toList();
         assertThat(reads).isNotEmpty();

@@ -26,7 +26,7 @@ class IncrementalSnapshotTest {
         }, config.capture(), config.types(), true);
         return new IncrementalSnapshot(config.snapshot().signalTable(), 10, () -> {
             throw new SQLException("no server in this test");
-        }, catalog, storedProgress);
+        }, catalog, io.sluice.cdc.mysql.metrics.StreamingMetrics.detached(), storedProgress);
     }
 
     private static Object[] signal(String id, String type, String data) {
