@@ -291,7 +291,10 @@ public final class ChangeStream {
                 CapturedTable t = table.get();
                 emitChange(t, Operation.CREATE, null, insert.newTuple(), t.key(insert.newTuple()), 0);
             }
-            if (incremental != null && incremental.isSignalTable(tables.tableId(insert.relationId()))) {
+            // A signal the stored offset already covers is in the restored progress: acting on it again after a
+            // restart would start its snapshot over.
+            if (incremental != null && incremental.isSignalTable(tables.tableId(insert.relationId()))
+                    && !skipped(changeIndex, 0)) {
                 IncrementalSnapshot.Chunk chunk = incremental.onSignal(insert.newTuple());
                 if (chunk != null) {
                     emitChunk(chunk);
