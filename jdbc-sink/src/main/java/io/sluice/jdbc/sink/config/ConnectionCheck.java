@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,9 @@ public final class ConnectionCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionCheck.class);
     private static final int TIMEOUT_SECONDS = 10;
+    /** How MariaDB (10.11 and later) lists grants TO PUBLIC, which every account holds. */
+    private static final String EVERYONE = "'PUBLIC'@''";
+    private static final Pattern PUBLIC_GRANT = Pattern.compile("GRANT (.+?) ON (\\S+) TO PUBLIC( WITH GRANT OPTION)?");
 
     private ConnectionCheck() {
     }
@@ -91,7 +96,7 @@ public final class ConnectionCheck {
 
     /**
      * MySQL and MariaDB: the privileges the options need on the URL's database, held by the connected account
-     * globally, on the database (grants with wildcards included) or on some table of it. Reported on the option
+     * (or granted to PUBLIC) globally, on the database (grants with wildcards included) or on some table of it. Reported on the option
      * that asks for them: the writes of {@code insert.mode} on {@code connection.username} (only a grant helps),
      * DELETE on {@code delete.enabled} and {@code truncate.enabled} (the sink empties tables with DELETE), CREATE
      * and ALTER on {@code schema.evolution}. When the grants cannot be read with certainty (roles, an old
@@ -111,6 +116,9 @@ public final class ConnectionCheck {
                 return;
             }
             held = mySqlPrivileges(connection, account, database);
+            if (!addPublicGrants(connection, database, held)) {
+                return;
+            }
         } catch (SQLException e) {
             LOG.debug("Cannot read the account's privileges; not checking them", e);
             return;
@@ -185,16 +193,19 @@ public final class ConnectionCheck {
             throws SQLException {
         Set<String> held = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = ? "
+                "SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE IN (?, ?) "
                         + "UNION SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES "
-                        + "WHERE GRANTEE = ? AND ? LIKE TABLE_SCHEMA "
+                        + "WHERE GRANTEE IN (?, ?) AND ? LIKE TABLE_SCHEMA "
                         + "UNION SELECT PRIVILEGE_TYPE FROM information_schema.TABLE_PRIVILEGES "
-                        + "WHERE GRANTEE = ? AND TABLE_SCHEMA = ?")) {
-            statement.setString(1, account);
-            statement.setString(2, account);
-            statement.setString(3, database);
-            statement.setString(4, account);
-            statement.setString(5, database);
+                        + "WHERE GRANTEE IN (?, ?) AND TABLE_SCHEMA = ?")) {
+            int i = 1;
+            for (int level = 0; level < 3; level++) {
+                statement.setString(i++, account);
+                statement.setString(i++, EVERYONE);
+                if (level > 0) {
+                    statement.setString(i++, database);
+                }
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     held.add(rs.getString(1).toUpperCase(Locale.ROOT));
@@ -202,6 +213,77 @@ public final class ConnectionCheck {
             }
         }
         return held;
+    }
+
+    /**
+     * MariaDB's grants TO PUBLIC (10.11 and later) apply to every account, but information_schema shows them only
+     * to privileged users; SHOW GRANTS FOR PUBLIC shows them to all. False when a grant cannot be read: then the
+     * check does not judge.
+     */
+    private static boolean addPublicGrants(Connection connection, String database, Set<String> held) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW GRANTS FOR PUBLIC")) {
+            while (rs.next()) {
+                Matcher grant = PUBLIC_GRANT.matcher(rs.getString(1));
+                if (!grant.matches()) {
+                    return false;
+                }
+                if (!grantCovers(grant.group(2), database)) {
+                    continue;
+                }
+                for (String privilege : grant.group(1).split(",")) {
+                    // A column-level grant ("UPDATE (`a`)") counts: the check is lenient by design.
+                    held.add(privilege.replaceAll("\\(.*", "").trim().toUpperCase(Locale.ROOT));
+                }
+            }
+        } catch (SQLException e) {
+            // MySQL and older MariaDB have no PUBLIC
+        }
+        return true;
+    }
+
+    /** Whether a grant's {@code ON} part ({@code *.*}, {@code `db`.*}, {@code `db`.`table`}) covers the database. */
+    static boolean grantCovers(String on, String database) {
+        if (on.equals("*.*")) {
+            return true;
+        }
+        String pattern;
+        if (on.startsWith("`")) {
+            StringBuilder name = new StringBuilder();
+            int i = 1;
+            while (i < on.length()) {
+                char c = on.charAt(i);
+                if (c == '`') {
+                    if (i + 1 < on.length() && on.charAt(i + 1) == '`') {
+                        name.append('`');
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                name.append(c);
+                i++;
+            }
+            pattern = name.toString();
+        } else {
+            int dot = on.indexOf('.');
+            pattern = dot < 0 ? on : on.substring(0, dot);
+        }
+        // Database grants may use LIKE wildcards, with a backslash to take one literally.
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+            } else if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(database).matches();
     }
 
     /** Which option an error at connect time points at. */

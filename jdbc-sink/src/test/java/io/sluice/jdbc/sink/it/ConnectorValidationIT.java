@@ -88,12 +88,19 @@ class ConnectorValidationIT {
             // What the user holds is enough for plain inserts into existing tables.
             assertThat(errors(url, user, "limited", "insert", "none", "false", "false")).isEmpty();
 
-            // A grant on one table of the database counts, and so does a grant on databases by wildcard.
+            // A grant on one table of the database counts, and so do a grant on databases by wildcard and one
+            // to PUBLIC.
             database.execute("CREATE TABLE `" + database.name + "`.`items` (id INT PRIMARY KEY)",
                     "GRANT UPDATE ON `" + database.name + "`.`items` TO '" + user + "'@'%'",
-                    "GRANT DELETE, CREATE, ALTER ON `jdbc_sink_gr%`.* TO '" + user + "'@'%'");
+                    "GRANT CREATE, ALTER ON `jdbc_sink_gr%`.* TO '" + user + "'@'%'",
+                    "GRANT DELETE ON `" + database.name + "`.* TO PUBLIC");
             assertThat(errors(url, user, "limited", "upsert", "basic", "true", "true")).isEmpty();
         } finally {
+            try {
+                database.execute("REVOKE DELETE ON `" + database.name + "`.* FROM PUBLIC");
+            } catch (java.sql.SQLException e) {
+                // not granted: the test failed before
+            }
             database.execute("DROP USER IF EXISTS '" + user + "'@'%'");
             database.drop();
         }
