@@ -75,8 +75,9 @@ public class JdbcSinkTask extends SinkTask {
 
     /**
      * The connector's {@code consumer.override.max.poll.records}, else the consumer's default (500). A worker-wide
-     * setting is not visible to the task; then a larger delivery also counts as full, which only means a
-     * flush waits for {@code batch.size} a little more often.
+     * {@code consumer.max.poll.records} is not visible to the task: below 500 every delivery counts as caught up
+     * (smaller flushes while catching up), above it a delivery of 500 or more counts as full (it waits for
+     * {@code batch.size} or {@code flush.interval.ms}). Set the override to get both right.
      */
     static int maxPollRecords(Map<String, String> props) {
         String value = props.get(CONSUMER_MAX_POLL_RECORDS);

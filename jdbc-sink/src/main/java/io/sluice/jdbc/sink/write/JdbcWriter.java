@@ -150,11 +150,6 @@ public final class JdbcWriter implements AutoCloseable {
                 || (open.records > 0 && System.currentTimeMillis() - open.firstBufferedAt >= flushIntervalMs);
     }
 
-    /** Whether records are buffered and not yet handed to a flush. */
-    public boolean hasBuffered() {
-        return open.records > 0;
-    }
-
     /**
      * Hands everything buffered to the background thread, once the flush before it has ended (its failure is
      * thrown here), and returns: the task reads on while it is written.
