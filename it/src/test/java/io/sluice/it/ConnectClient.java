@@ -22,7 +22,7 @@ public final class ConnectClient {
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ConnectClient(String baseUrl) {
+    public ConnectClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
@@ -43,6 +43,56 @@ public final class ConnectClient {
 
     public void deleteConnector(String name) {
         send("DELETE", "/connectors/" + encode(name), null, -1);
+    }
+
+    /** {@code PUT /connectors/{name}/stop}: the tasks stop, the config and offsets stay. */
+    public void stopConnector(String name) {
+        send("PUT", "/connectors/" + encode(name) + "/stop", null, -1);
+    }
+
+    /** {@code PUT /connectors/{name}/resume}: a stopped or paused connector starts its tasks again. */
+    public void resumeConnector(String name) {
+        send("PUT", "/connectors/" + encode(name) + "/resume", null, -1);
+    }
+
+    /** {@code GET /connectors/{name}/config}: the config as stored, with config provider references unresolved. */
+    public JsonNode config(String name) {
+        return send("GET", "/connectors/" + encode(name) + "/config", null, 200);
+    }
+
+    /** {@code GET /connectors/{name}/tasks}: the task configs as stored. */
+    public JsonNode tasks(String name) {
+        return send("GET", "/connectors/" + encode(name) + "/tasks", null, 200);
+    }
+
+    /** Waits until the connector's state is {@code state} with no task left (after {@link #stopConnector}). */
+    public void awaitState(String name, String state, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode status = null;
+        while (Instant.now().isBefore(deadline)) {
+            status = status(name);
+            if (state.equals(status.path("connector").path("state").asText()) && status.path("tasks").size() == 0) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new AssertionError("connector " + name + " not " + state + " after " + timeout + ": " + status);
+    }
+
+    /** Waits until a task of the connector FAILED and returns its trace (fails if none did within the timeout). */
+    public String awaitTaskFailure(String name, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode status = null;
+        while (Instant.now().isBefore(deadline)) {
+            status = status(name);
+            for (JsonNode task : status.path("tasks")) {
+                if ("FAILED".equals(task.path("state").asText())) {
+                    return task.path("trace").asText();
+                }
+            }
+            sleep(250);
+        }
+        throw new AssertionError("no task of " + name + " FAILED within " + timeout + ": " + status);
     }
 
     public JsonNode status(String name) {

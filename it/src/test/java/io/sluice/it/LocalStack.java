@@ -53,6 +53,7 @@ public final class LocalStack implements BeforeAllCallback, ParameterResolver {
         private final int kafkaPort;
         private final int registryPort;
         private final int connectPort;
+        private final int secondWorkerPort;
         private final ConnectClient connect;
 
         private Stack(Path root, Path stateDir, Map<String, String> env) {
@@ -62,13 +63,14 @@ public final class LocalStack implements BeforeAllCallback, ParameterResolver {
             this.kafkaPort = Integer.parseInt(env.get("SLUICE_KAFKA_PORT"));
             this.registryPort = Integer.parseInt(env.get("SLUICE_REGISTRY_PORT"));
             this.connectPort = Integer.parseInt(env.get("SLUICE_CONNECT_PORT"));
+            this.secondWorkerPort = Integer.parseInt(env.get("SLUICE_CONNECT_2_PORT"));
             this.connect = new ConnectClient("http://127.0.0.1:" + connectPort);
         }
 
         static Stack start() {
             Path root = Path.of(System.getProperty("sluice.root", "..")).toAbsolutePath().normalize();
             Path stateDir = root.resolve("it/target/stack");
-            List<Integer> ports = freePorts(5);
+            List<Integer> ports = freePorts(6);
             Map<String, String> env = Map.of(
                     "SLUICE_STACK_DIR", stateDir.toString(),
                     "SLUICE_STACK_NO_BUILD", "1",
@@ -77,6 +79,8 @@ public final class LocalStack implements BeforeAllCallback, ParameterResolver {
                     "SLUICE_REGISTRY_PORT", ports.get(2).toString(),
                     "SLUICE_REGISTRY_MANAGEMENT_PORT", ports.get(3).toString(),
                     "SLUICE_CONNECT_PORT", ports.get(4).toString(),
+                    // not read by bin/stack: the port given to `bin/stack up-worker 2`
+                    "SLUICE_CONNECT_2_PORT", ports.get(5).toString(),
                     // Debezium's plugins sit beside ours for compatibility tests.
                     "SLUICE_EXTRA_PLUGIN_DIRS", root.resolve("stack/target/debezium").toString());
             Stack stack = new Stack(root, stateDir, env);
@@ -131,6 +135,36 @@ public final class LocalStack implements BeforeAllCallback, ParameterResolver {
         /** Restarts the worker with {@code exactly.once.source.support} enabled or disabled. */
         public void restartWorker(boolean exactlyOnce) {
             run("restart", "connect", exactlyOnce ? "--exactly-once" : "--no-exactly-once");
+        }
+
+        /** Starts a second worker in the worker's Connect group and returns its REST API. */
+        public ConnectClient startSecondWorker() {
+            run("up-worker", "2", String.valueOf(secondWorkerPort));
+            return new ConnectClient("http://127.0.0.1:" + secondWorkerPort);
+        }
+
+        /** The worker id (host:port) of the second worker, as the status of a task names it. */
+        public String secondWorkerId() {
+            return "127.0.0.1:" + secondWorkerPort;
+        }
+
+        /** The worker id (host:port) of the first worker. */
+        public String workerId() {
+            return "127.0.0.1:" + connectPort;
+        }
+
+        /** kill -9 of the second worker. */
+        public void killSecondWorker() {
+            run("kill", "connect-2");
+        }
+
+        public void stopSecondWorker() {
+            run("down-worker", "2");
+        }
+
+        /** Stops the Kafka broker and starts it again (on the same data), waiting until it serves. */
+        public void restartBroker() {
+            run("restart", "broker");
         }
 
         @Override

@@ -45,6 +45,13 @@ public final class TopicReader implements AutoCloseable {
         return records;
     }
 
+    /** One poll: whatever arrives within {@code wait}. */
+    public List<ConsumerRecord<byte[], byte[]>> poll(Duration wait) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        consumer.poll(wait).forEach(records::add);
+        return records;
+    }
+
     /** Keeps reading until nothing new arrives for {@code quiet}; returns everything read. */
     public List<ConsumerRecord<byte[], byte[]>> readUntilQuiet(Duration quiet, Duration timeout) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();

@@ -1,0 +1,34 @@
+package io.sluice.it.fault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * One line per scenario run in {@code it/target/reliability-figures.md}, the source of the table in
+ * docs/reliability.md: changes driven, changes found in the topics, lost, duplicates, rows verify compared.
+ */
+final class Figures {
+
+    private Figures() {
+    }
+
+    static void record(String scenario, Workload workload, TopicAudit.Result audit, TargetCheck.Verdict verdict) {
+        String line = String.format("| %s | %d | %d | %d | %d | %d | %s | %s |%n", scenario, workload.changes().size(),
+                audit.found(), audit.missingCount(), audit.duplicates(), verdict.sourceRows(),
+                verdict.equal() ? "equal" : "DIFFERENT", Instant.now());
+        System.out.print("[figures] " + line);
+        Path file = Path.of(System.getProperty("sluice.root", "..")).toAbsolutePath().normalize()
+                .resolve("it/target/reliability-figures.md");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
