@@ -17,6 +17,11 @@ final class Figures {
     private Figures() {
     }
 
+    /** A step of a scenario on the test's output, so a slow or stuck run shows where it was. */
+    static void step(String what) {
+        System.out.println("[fault " + Instant.now() + "] " + what);
+    }
+
     static void record(String scenario, Workload workload, TopicAudit.Result audit, TargetCheck.Verdict verdict) {
         String line = String.format("| %s | %d | %d | %d | %d | %d | %s | %s |%n", scenario, workload.changes().size(),
                 audit.found(), audit.missingCount(), audit.duplicates(), verdict.sourceRows(),

@@ -185,10 +185,14 @@ public final class Workload implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running.set(false);
         if (thread != null) {
-            thread.join(120_000);
+            try {
+                thread.join(120_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         closeConnection();
     }
