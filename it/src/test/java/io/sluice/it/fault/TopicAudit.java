@@ -84,6 +84,15 @@ public final class TopicAudit implements AutoCloseable {
         return snapshotEvents - before;
     }
 
+    /** Reads until at least {@code count} snapshot events arrived in all, or the timeout passed; returns them. */
+    public int awaitSnapshotEvents(int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (snapshotEvents < count && Instant.now().isBefore(deadline)) {
+            readOnce(Duration.ofSeconds(1));
+        }
+        return snapshotEvents;
+    }
+
     public int events() {
         return events;
     }
