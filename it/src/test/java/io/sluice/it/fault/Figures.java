@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * One line per scenario run in {@code it/target/reliability-figures.md}, the source of the table in
- * docs/reliability.md: changes driven, changes found in the topics, lost, duplicates, rows verify compared.
+ * docs/reliability.md: changes driven, changes expected as stream events (all of them, but where a scenario
+ * loses a stretch of stream on purpose), found in the topics, lost, duplicates, rows verify compared.
  */
 final class Figures {
 
@@ -23,8 +24,8 @@ final class Figures {
     }
 
     static void record(String scenario, Workload workload, TopicAudit.Result audit, TargetCheck.Verdict verdict) {
-        String line = String.format("| %s | %d | %d | %d | %d | %d | %s | %s |%n", scenario, workload.changes().size(),
-                audit.found(), audit.missingCount(), audit.duplicates(), verdict.sourceRows(),
+        String line = String.format("| %s | %d | %d | %d | %d | %d | %d | %s | %s |%n", scenario, workload.changes().size(),
+                audit.driven(), audit.found(), audit.missingCount(), audit.duplicates(), verdict.sourceRows(),
                 verdict.equal() ? "equal" : "DIFFERENT", Instant.now());
         System.out.print("[figures] " + line);
         Path file = Path.of(System.getProperty("sluice.root", "..")).toAbsolutePath().normalize()
