@@ -42,16 +42,16 @@ class RestartFaultIT {
             workload.createAndSeed(pipeline.sourceEngine(), 5_000);
             pipeline.start();
             workload.start();
-            workload.awaitMoreChanges(300);
+            workload.awaitMoreChanges(150);
             Figures.step("restarting the source database");
             source.run();
-            workload.awaitMoreChanges(300);
+            workload.awaitMoreChanges(150);
             Figures.step("restarting the target database");
             target.run();
-            workload.awaitMoreChanges(300);
+            workload.awaitMoreChanges(150);
             Figures.step("restarting the broker");
             stack.restartBroker();
-            workload.awaitMoreChanges(300);
+            workload.awaitMoreChanges(150);
             workload.stop();
             Figures.step("workload stopped: " + workload.changes().size() + " changes, " + workload.failedCommits()
                     + " commits cut by a restart");
