@@ -2,6 +2,7 @@ package io.sluice.cdc.mysql.schema;
 
 import io.sluice.schema.event.ChangeEventSchema;
 import io.sluice.schema.event.SourceSchemas;
+import io.sluice.schema.event.TopicNames;
 import io.sluice.schema.types.ColumnConverter;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,18 +112,7 @@ public final class CapturedTable {
 
     /** {@code <prefix>.<database>.<table>} with characters Kafka does not allow in topic names replaced by '_'. */
     public static String topicName(String topicPrefix, TableId id) {
-        return topicPrefix + "." + topicPart(id.database()) + "." + topicPart(id.table());
-    }
-
-    private static String topicPart(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '-' || c == '.';
-            out.append(allowed ? c : '_');
-        }
-        return out.toString();
+        return topicPrefix + "." + TopicNames.sanitise(id.database()) + "." + TopicNames.sanitise(id.table());
     }
 
     /** A name part valid in Avro full names: letters, digits and '_', not starting with a digit. */

@@ -4,6 +4,7 @@ import io.sluice.schema.types.ColumnConverter;
 import io.sluice.cdc.postgres.config.CaptureConfig;
 import io.sluice.schema.event.ChangeEventSchema;
 import io.sluice.schema.event.SourceSchemas;
+import io.sluice.schema.event.TopicNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.data.Schema;
@@ -21,8 +22,12 @@ public final class TableSchemaBuilder {
         this.converters = converters;
     }
 
+    /**
+     * {@code <topic.prefix>.<schema>.<table>}, with characters Kafka does not allow in topic names (spaces, quotes,
+     * non-ASCII letters...) replaced by '_' as Debezium does; the events' source block keeps the real names.
+     */
     public String topic(TableId id) {
-        return capture.topicPrefix() + "." + id.schema() + "." + id.table();
+        return capture.topicPrefix() + "." + TopicNames.sanitise(id.schema()) + "." + TopicNames.sanitise(id.table());
     }
 
     /**
