@@ -6,14 +6,15 @@ import io.sluice.verify.db.TableName;
 public record TableSpec(TableName source, TableName target) {
 
     public static TableSpec parse(String text) throws UsageException {
-        String[] parts = text.split(":", -1);
         try {
-            if (parts.length == 1) {
-                TableName name = TableName.parse(parts[0]);
+            // Colons inside quoted names are part of the name.
+            java.util.List<String> parts = TableName.NameParts.split(text, ':');
+            if (parts.size() == 1) {
+                TableName name = TableName.parse(parts.get(0));
                 return new TableSpec(name, name);
             }
-            if (parts.length == 2) {
-                return new TableSpec(TableName.parse(parts[0]), TableName.parse(parts[1]));
+            if (parts.size() == 2) {
+                return new TableSpec(TableName.parse(parts.get(0)), TableName.parse(parts.get(1)));
             }
         } catch (IllegalArgumentException bad) {
             throw new UsageException("--table " + text + ": " + bad.getMessage());
