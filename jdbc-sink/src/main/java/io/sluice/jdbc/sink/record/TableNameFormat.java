@@ -53,14 +53,25 @@ public final class TableNameFormat {
         String[] parts = topic.split("\\.");
         String table = sourceTable != null ? sourceTable : parts[parts.length - 1];
         String schema = sourceSchema != null ? sourceSchema : parts.length > 1 ? parts[parts.length - 2] : null;
-        String name = format.replace(TOPIC, topic).replace(SOURCE_TABLE, table);
+        String name = format.replace(TOPIC, topic).replace(SOURCE_TABLE, quotedIfNeeded(table));
         if (name.contains(SOURCE_SCHEMA)) {
             if (schema == null) {
                 throw new DataException("table.name.format " + format + " uses ${source.schema} but a record of topic "
                         + topic + " has no source schema and its topic name has no schema part");
             }
-            name = name.replace(SOURCE_SCHEMA, schema);
+            name = name.replace(SOURCE_SCHEMA, quotedIfNeeded(schema));
         }
         return name;
+    }
+
+    /**
+     * A source schema or table name as one part of the resolved name: in double quotes (doubled inside) when it
+     * holds a dot or a quote, so that a table named {@code a.b} is not read as schema {@code a}, table {@code b}.
+     */
+    static String quotedIfNeeded(String name) {
+        if (name.indexOf('.') < 0 && name.indexOf('"') < 0) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 }

@@ -21,11 +21,14 @@ final class Identifiers {
         this.keepCase = keepCase;
     }
 
-    /** The table a resolved {@code table.name.format} names: {@code table} or {@code schema.table}. */
+    /**
+     * The table a resolved {@code table.name.format} names: {@code table} or {@code schema.table}; a part in double
+     * quotes (a source name holding a dot or a quote, see {@code TableNameFormat}) is one name, quotes removed.
+     */
     TableName table(String resolved) {
         TableName table = tables.get(resolved);
         if (table == null) {
-            String[] parts = resolved.split("\\.", -1);
+            String[] parts = splitOutsideQuotes(resolved);
             if (parts.length > 2) {
                 throw new ConnectException("table name '" + resolved + "' has more than one dot; table.name.format must "
                         + "give 'table' or 'schema.table' (for topics like server.schema.table use ${source.table} or "
@@ -39,6 +42,33 @@ final class Identifiers {
             tables.put(resolved, table);
         }
         return table;
+    }
+
+    private static String[] splitOutsideQuotes(String resolved) {
+        if (resolved.indexOf('"') < 0) {
+            return resolved.split("\\.", -1);
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < resolved.length(); i++) {
+            char c = resolved.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < resolved.length() && resolved.charAt(i + 1) == '"') {
+                    part.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        return parts.toArray(String[]::new);
     }
 
     /** A column or table name as stored. */
