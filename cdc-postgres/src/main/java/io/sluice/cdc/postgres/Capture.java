@@ -44,6 +44,8 @@ final class Capture implements Runnable {
     private volatile boolean stopped;
     private Plan plan;
     private long slotConfirmedLsn;
+    /** Whether the slot existed when a new snapshot was chosen: then it is kept and streamed from, not re-created. */
+    private boolean snapshotKeepsSlot;
 
     Capture(PostgresConnectorConfig config, PostgresConnections connections, EventQueue queue, ChangeRecords records,
             TableSchemaBuilder schemaBuilder, CaptureMetrics metrics, SourceOffsets.Position position) {
@@ -101,6 +103,9 @@ final class Capture implements Runnable {
                 }
             } else if (plan == Plan.RESUME_SNAPSHOT) {
                 slotConfirmedLsn = slot.orElseThrow().confirmedFlushLsn();
+            } else if (slot.isPresent()) {
+                snapshotKeepsSlot = true;
+                slotConfirmedLsn = slot.get().confirmedFlushLsn();
             }
         }
     }
@@ -168,13 +173,20 @@ final class Capture implements Runnable {
             String slotName = config.replication().slotName();
             SourceOffsets.Position resume = null;
             InitialSnapshot snapshot = new InitialSnapshot(config, connections, queue, records, schemaBuilder, metrics);
-            if (plan == Plan.NEW_SNAPSHOT) {
-                try (Connection sql = connections.openSql()) {
-                    if (ReplicationSlot.find(sql, slotName).isPresent()) {
-                        LOG.info("Dropping slot {} to create it again with a snapshot of its starting point", slotName);
-                        ReplicationSlot.drop(sql, slotName);
-                    }
+            if (plan == Plan.NEW_SNAPSHOT && snapshotKeepsSlot) {
+                // The slot holds every change since its confirmed position, which nobody has read yet: e.g. those of
+                // a first snapshot killed before Connect stored any offset. Dropping it would lose them, deletes above
+                // all, which a new snapshot cannot bring back. So the snapshot is read without the slot's exported
+                // snapshot and the stream then replays the slot from that position: rows may repeat, older values
+                // may follow newer ones for a while, and the last event of every row is its latest state.
+                flushTracker = new FlushTracker(slotConfirmedLsn);
+                LOG.info("New snapshot; slot {} exists and is kept: streaming continues from its confirmed position {} "
+                        + "after the snapshot, replaying the changes made since", slotName,
+                        ReplicationSlot.format(slotConfirmedLsn));
+                if (TaskModes.readsRows(config.snapshot().mode())) {
+                    snapshot.run(slotConfirmedLsn, null, new SnapshotProgress());
                 }
+            } else if (plan == Plan.NEW_SNAPSHOT) {
                 try (ReplicationSlot.CreatedSlot created = ReplicationSlot.createWithSnapshot(connections, slotName)) {
                     LOG.info("Created slot {} at {} with exported snapshot {}", slotName,
                             ReplicationSlot.format(created.consistentPoint()), created.snapshotName());
