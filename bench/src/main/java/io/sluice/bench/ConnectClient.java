@@ -39,6 +39,29 @@ final class ConnectClient {
         throw new BenchFailure("connector " + name + " still listed 30 s after DELETE");
     }
 
+    /** Stops the connector and its tasks (Connect's STOPPED state: offsets are committed, nothing runs). */
+    void stop(String name) {
+        HttpResponse<String> r = send("PUT", "/connectors/" + name + "/stop", null);
+        if (r.statusCode() / 100 != 2) {
+            throw new BenchFailure("stopping connector " + name + " failed (HTTP " + r.statusCode() + "): " + message(r.body()));
+        }
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            String states = states(name);
+            if (states.startsWith("connector STOPPED") && states.contains("no tasks")) return;
+            sleep(200);
+        }
+        throw new BenchFailure("connector " + name + " not stopped 60 s after PUT /stop (" + states(name) + ")");
+    }
+
+    /** Resumes a stopped or paused connector; its tasks start again from their committed offsets. */
+    void resume(String name) {
+        HttpResponse<String> r = send("PUT", "/connectors/" + name + "/resume", null);
+        if (r.statusCode() / 100 != 2) {
+            throw new BenchFailure("resuming connector " + name + " failed (HTTP " + r.statusCode() + "): " + message(r.body()));
+        }
+    }
+
     /** Names of the connectors the worker runs. */
     java.util.List<String> names() {
         HttpResponse<String> r = send("GET", "/connectors", null);

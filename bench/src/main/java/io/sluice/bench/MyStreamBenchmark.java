@@ -2,7 +2,6 @@ package io.sluice.bench;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,8 +19,10 @@ final class MyStreamBenchmark implements Benchmark {
         this.ctx = ctx;
         this.o = ctx.options;
         this.result = new Results.Benchmark("my-stream", "MariaDB streaming (events/s)",
-                "Connector created on an empty table; after a warm-up event, " + o.rows + " rows are inserted in transactions of "
-                        + o.txRows + " rows; rate = events from the first to the last seen in the topic / elapsed. Raw: "
+                "Connector created on an empty table; after a warm-up event it is stopped (PUT /stop), " + o.rows
+                        + " rows are inserted in transactions of " + o.txRows + " rows, and it is resumed: it drains the backlog "
+                        + "from its committed offset, as the raw reader does; rate = events from the first to the last seen in the "
+                        + "topic / elapsed. Raw: "
                         + "BinaryLogClient from the binlog position before the load, full row decoding, until N rows are seen.");
     }
 
@@ -69,20 +70,7 @@ final class MyStreamBenchmark implements Benchmark {
             ctx.my.insertRows(n, o.rows, 1, 1);
             TopicWatcher.awaitCount(system + " warm-up event", () -> ctx.topics.count(topic), 0, 1, 120,
                     TopicWatcher.POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n));
-            long base = ctx.topics.count(topic);
-            long t0 = System.nanoTime();
-            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
-                try {
-                    ctx.my.insertRows(n, 0, o.rows, o.txRows);
-                } catch (Exception e) {
-                    throw new BenchFailure("loading rows failed", e);
-                }
-            });
-            TopicWatcher.Progress p = TopicWatcher.awaitCount(system + " streaming", () -> ctx.topics.count(topic), base,
-                    base + o.rows, o.stallSeconds, TopicWatcher.POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n), ctx.hardDeadline);
-            if (!p.partial()) load.join();
-            r.add("events/s", p.ratePerSecond(t0, base));
-            ctx.notePartial(r, run, p, base, base + o.rows);
+            StreamBacklog.drain(ctx, system, n, topic, o.rows, () -> ctx.my.insertRows(n, 0, o.rows, o.txRows), r, run);
         } finally {
             ctx.deleteQuietly(n, r);
             ctx.my.execute("DROP TABLE IF EXISTS " + n);
