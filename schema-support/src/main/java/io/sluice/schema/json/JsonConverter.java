@@ -174,8 +174,14 @@ public class JsonConverter implements Converter, Versioned {
     private byte[] write(byte[] schemaJson, Schema schema, Object value) throws IOException {
         Output payload = outputs.get();
         payload.reset();
-        try (JsonGenerator generator = json.createGenerator(payload, JsonEncoding.UTF8)) {
+        JsonGenerator generator = payload.generator(json);
+        try {
             writer.write(generator, schema, value);
+            generator.flush();
+        } catch (IOException | RuntimeException e) {
+            // A value written halfway leaves the generator inside it: the next record gets a new one.
+            payload.discardGenerator();
+            throw e;
         }
         if (!schemasEnabled) {
             return payload.toByteArray();
@@ -375,9 +381,28 @@ public class JsonConverter implements Converter, Versioned {
     }
 
     /** A reusable output buffer; one per thread. */
+    /**
+     * One thread's payload buffer and the generator that writes into it, kept from record to record: creating
+     * a generator per record cost more than writing a small record.
+     */
     private static final class Output extends ByteArrayOutputStream {
+        private JsonGenerator generator;
+
         Output() {
             super(1024);
+        }
+
+        JsonGenerator generator(JsonFactory json) throws IOException {
+            if (generator == null) {
+                generator = json.createGenerator(this, JsonEncoding.UTF8);
+                // Records follow each other in the same generator: no separator between root values.
+                generator.setRootValueSeparator(null);
+            }
+            return generator;
+        }
+
+        void discardGenerator() {
+            generator = null;
         }
 
         void copyTo(byte[] target, int offset) {

@@ -107,6 +107,27 @@ class JsonConverterTest {
     }
 
     @Test
+    void aRecordLeftHalfwayLeavesTheNextRecordsIntact() {
+        JsonConverter ours = new JsonConverter();
+        ours.configure(Map.of(), false);
+        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
+        kafka.configure(Map.of(), false);
+        Schema pair = SchemaBuilder.struct().name("pair").field("a", Schema.STRING_SCHEMA).field("b", Schema.BYTES_SCHEMA).build();
+        Struct first = new Struct(pair).put("a", "x").put("b", new byte[] {1, 2});
+        assertThat(ours.fromConnectData("t", pair, first)).isEqualTo(kafka.fromConnectData("t", pair, first));
+        // A ByteBuffer is off the fast path, found after "a" was written: Kafka's converter writes this record.
+        Struct buffer = new Struct(pair).put("a", "y").put("b", java.nio.ByteBuffer.wrap(new byte[] {3}));
+        assertThat(ours.fromConnectData("t", pair, buffer)).isEqualTo(kafka.fromConnectData("t", pair, buffer));
+        long fast = ours.fastWrites;
+        for (int i = 0; i < 3; i++) {
+            Struct next = new Struct(pair).put("a", "z" + i).put("b", new byte[] {(byte) i});
+            assertThat(new String(ours.fromConnectData("t", pair, next), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(kafka.fromConnectData("t", pair, next), StandardCharsets.UTF_8));
+        }
+        assertThat(ours.fastWrites).as("the records after it are written by the fast path again").isEqualTo(fast + 3);
+    }
+
+    @Test
     void leavesUnusualJsonToKafkasConverter() {
         JsonConverter ours = new JsonConverter();
         ours.configure(Map.of(), false);
