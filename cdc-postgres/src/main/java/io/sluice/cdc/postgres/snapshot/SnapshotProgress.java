@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ public final class SnapshotProgress {
 
     private final Map<TableId, List<String>> lastKeys = new LinkedHashMap<>();
     private final Map<TableId, Boolean> done = new LinkedHashMap<>();
+    /** Encoded once per table: the offset is re-encoded for every row emitted, so only keys are encoded per row. */
+    private final Map<TableId, String> linePrefixes = new HashMap<>();
+    private String doneLines = "";
     private String encoded = "";
 
     public static SnapshotProgress decode(String text) {
@@ -42,6 +46,7 @@ public final class SnapshotProgress {
                 throw new IllegalArgumentException("Unreadable snapshot progress line: " + line);
             }
         }
+        progress.doneLines = progress.encodeDone();
         progress.encoded = progress.encode();
         return progress;
     }
@@ -64,6 +69,7 @@ public final class SnapshotProgress {
     public synchronized void tableCompleted(TableId id) {
         lastKeys.remove(id);
         done.put(id, true);
+        doneLines = encodeDone();
         encoded = encode();
     }
 
@@ -72,26 +78,46 @@ public final class SnapshotProgress {
         return encoded;
     }
 
-    private String encode() {
+    private String encodeDone() {
         StringBuilder text = new StringBuilder();
         for (TableId id : done.keySet()) {
-            line(text, id).append(DONE);
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(linePrefix(id)).append(DONE);
         }
+        return text.toString();
+    }
+
+    private String encode() {
+        StringBuilder text = new StringBuilder(doneLines);
         for (Map.Entry<TableId, List<String>> e : lastKeys.entrySet()) {
-            line(text, e.getKey()).append(KEY);
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(linePrefix(e.getKey())).append(KEY);
             for (String value : e.getValue()) {
-                text.append(' ').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                text.append(' ').append(encodePart(value));
             }
         }
         return text.toString();
     }
 
-    private static StringBuilder line(StringBuilder text, TableId id) {
-        if (text.length() > 0) {
-            text.append('\n');
+    private String linePrefix(TableId id) {
+        return linePrefixes.computeIfAbsent(id, t -> encodePart(t.schema()) + ' ' + encodePart(t.table()) + ' ');
+    }
+
+    /** URL-encoded, without calling the encoder for the usual key of digits and letters, which it leaves alone. */
+    static String encodePart(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_' || c == '*';
+            if (!plain) {
+                return URLEncoder.encode(value, StandardCharsets.UTF_8);
+            }
         }
-        return text.append(URLEncoder.encode(id.schema(), StandardCharsets.UTF_8)).append(' ')
-                .append(URLEncoder.encode(id.table(), StandardCharsets.UTF_8)).append(' ');
+        return value;
     }
 
     private static String decodePart(String part) {

@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 class SnapshotProgressTest {
 
     @Test
+    void partsAreEncodedAsTheUrlEncoderEncodesThem() {
+        for (String part : List.of("", "42", "abc-DEF_9.5*", "a b", "x+y", "ünï", "a/b%c", "t\n1", "\"q\"", "~")) {
+            assertThat(SnapshotProgress.encodePart(part)).as(part)
+                    .isEqualTo(java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void progressSurvivesEncodingWithAwkwardNamesAndKeys() {
         TableId done = new TableId("My Schema", "t\n1");
         TableId partial = new TableId("public", "Odd \"Table\"");
