@@ -47,7 +47,8 @@ final class BenchContext implements AutoCloseable {
      * turns an exception into the row's failure. The caller restarts the worker between systems.
      */
     void runSystem(Results.Benchmark bench, String system, String label, String connectorClass, RunBody body) {
-        if (!options.systems.contains(system)) return;
+        // Variants of a raw baseline ("raw-select") run with "raw".
+        if (!options.systems.contains(system.startsWith("raw") ? "raw" : system)) return;
         Results.SystemRun result = bench.system(system, label);
         boolean inWorker = connectorClass != null;
         try {

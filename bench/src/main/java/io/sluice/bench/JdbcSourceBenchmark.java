@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class JdbcSourceBenchmark implements Benchmark {
     static final String CONNECTOR_CLASS = "io.sluice.jdbc.source.JdbcSourceConnector";
+    /** The second raw baseline: the driver's own SELECT rate, which issue 7 names beside COPY TO. */
+    static final String RAW_SELECT = "raw-select";
 
     private final BenchContext ctx;
     private final Options o;
@@ -25,7 +27,8 @@ final class JdbcSourceBenchmark implements Benchmark {
                 o.rows + " rows loaded before the connector exists; jdbc-source with mode=bulk reads the table once "
                         + "(poll.interval.ms of an hour); rate = rows / time from the connector's creation to the last record "
                         + "in the topic. Raw: `COPY (SELECT * FROM t) TO STDOUT` read through PgJDBC's CopyManager and "
-                        + "discarded. Debezium has no query-based source.");
+                        + "discarded, and `SELECT * FROM t` through PgJDBC with a streaming cursor (fetch size 10000), every column "
+                        + "read with getObject. Debezium has no query-based source.");
     }
 
     @Override
@@ -42,8 +45,12 @@ final class JdbcSourceBenchmark implements Benchmark {
     @Override
     public void run(String system) {
         switch (system) {
-            case "raw" -> ctx.runSystem(result, system, "raw COPY TO STDOUT (PgJDBC)", null,
-                    (run, r) -> r.add("rows/s", o.rows / new RawBaselines(o).pgCopyOut(ctx.pg, table)));
+            case "raw" -> {
+                ctx.runSystem(result, system, "raw COPY TO STDOUT (PgJDBC)", null,
+                        (run, r) -> r.add("rows/s", o.rows / new RawBaselines(o).pgCopyOut(ctx.pg, table)));
+                ctx.runSystem(result, RAW_SELECT, "raw JDBC SELECT * (PgJDBC, fetch size 10000, getObject per column)", null,
+                        (run, r) -> r.add("rows/s", o.rows / new RawBaselines(o).pgJdbcSelect(ctx.pg, table)));
+            }
             case "sluice" -> ctx.runSystem(result, system, "Sluice jdbc-source (bulk)", CONNECTOR_CLASS,
                     (run, r) -> connector(run, r));
             default -> { }

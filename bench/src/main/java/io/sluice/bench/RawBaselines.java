@@ -59,6 +59,34 @@ final class RawBaselines {
     }
 
     /**
+     * SELECT * through JDBC with a streaming cursor (fetch size 10000, in a transaction), every column of every row
+     * read with getObject and discarded: what any query-based reader gets from the driver before doing anything.
+     */
+    double pgJdbcSelect(PgDatabase pg, String table) throws Exception {
+        try (Connection c = pg.connect()) {
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            long checksum = 0;
+            try (java.sql.Statement st = c.createStatement()) {
+                st.setFetchSize(10_000);
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            Object v = rs.getObject(i);
+                            if (v != null) checksum += v.hashCode();
+                        }
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            c.rollback();
+            if (checksum == 42) BenchContext.log("(checksum " + checksum + ")");  // keeps the reads from being elided
+            return seconds;
+        }
+    }
+
+    /**
      * A BinaryLogClient reading from a binlog position, decoding every event, until it has seen `rows` rows
      * inserted into `table`. Returns seconds from connect to the last row.
      */

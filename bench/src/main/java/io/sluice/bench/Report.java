@@ -50,7 +50,10 @@ final class Report {
             t.add(ratio(s, "rows/s", "raw", 0.7, "Sink upserts into " + db + " >= 70% of raw batched upsert"));
         }
         Results.Benchmark jsrc = find("jdbc-source");
-        if (jsrc != null) t.add(ratio(jsrc, "rows/s", "raw", 0.5, "jdbc-source bulk >= 50% of COPY TO (issue 7)"));
+        if (jsrc != null) {
+            t.add(ratio(jsrc, "rows/s", "raw", 0.5, "jdbc-source bulk >= 50% of COPY TO (issue 7)"));
+            t.add(ratio(jsrc, "rows/s", JdbcSourceBenchmark.RAW_SELECT, 0.5, "jdbc-source bulk >= 50% of a JDBC SELECT (issue 7)"));
+        }
         Results.Benchmark lat = find("latency");
         if (lat != null) {
             Double s = median(lat, "sluice", "p99 ms");
@@ -171,7 +174,7 @@ final class Report {
     }
 
     private static String ratioCell(Results.Benchmark b, Results.SystemRun r, String metric, String against, double med) {
-        if (r.system.equals(against) || r.system.equals("raw")) return "";
+        if (r.system.equals(against) || r.system.startsWith("raw")) return "";
         Double other = median(b, against, metric);
         if (other == null || other == 0) return "";
         return String.format(Locale.ROOT, "%.2fx", med / other);
