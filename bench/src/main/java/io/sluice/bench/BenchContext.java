@@ -57,6 +57,16 @@ final class BenchContext implements AutoCloseable {
                     throw new BenchFailure(connectorClass + " is not on the worker's plugin.path");
                 }
                 worker.start();
+                // Unreported runs first: a 2-core worker spends seconds compiling a connector's hot paths (C2 took 7 of
+                // 11 s of CPU in a first jdbc-source run), which says nothing about the connector's steady rate.
+                for (int w = 1; w <= options.warmupRuns; w++) {
+                    int run = options.runs + w;
+                    log(bench.id + ": " + label + " warm-up run " + w + "/" + options.warmupRuns + " (not reported)");
+                    body.run(run, new Results.SystemRun(system, label));
+                }
+                if (options.warmupRuns > 0) {
+                    result.notes.add(options.warmupRuns + " warm-up run(s) before the measured ones, not reported");
+                }
             }
             for (int run = 1; run <= options.runs; run++) {
                 if (System.nanoTime() > hardDeadline) {

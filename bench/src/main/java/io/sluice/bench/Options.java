@@ -15,6 +15,8 @@ final class Options {
     String mode = "full";
     long rows = 1_000_000;
     int runs = 3;
+    /** Runs of each connector system before the measured ones, not reported: the worker's JIT compiles meanwhile. */
+    int warmupRuns = 1;
     String converter = "json";
     Set<String> only = new LinkedHashSet<>(ALL_BENCHMARKS);
     Set<String> systems = new LinkedHashSet<>(List.of("raw", "debezium", "sluice"));
@@ -57,6 +59,7 @@ final class Options {
                 case "--mode" -> { o.mode = need(arg, value); i++; }
                 case "--sizes", "--rows" -> { o.rows = parseCount(need(arg, value)); i++; }
                 case "--runs" -> { o.runs = Integer.parseInt(need(arg, value)); i++; }
+                case "--warmup-runs" -> { o.warmupRuns = Integer.parseInt(need(arg, value)); i++; }
                 case "--converter" -> { o.converter = need(arg, value); i++; }
                 case "--only" -> { o.only = csv(need(arg, value)); i++; }
                 case "--systems" -> { o.systems = csv(need(arg, value)); i++; }
@@ -88,6 +91,7 @@ final class Options {
             throw new IllegalArgumentException("--converter is json (Sluice's JsonConverter), kafka-json (Kafka's) or avro");
         }
         if (o.runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
+        if (o.warmupRuns < 0) throw new IllegalArgumentException("--warmup-runs must be 0 or more");
         if (o.root == null) o.root = Path.of(".").toAbsolutePath().normalize();
         if (o.resultsDir == null) o.resultsDir = o.root.resolve("bench/results");
         if (o.workDir == null) o.workDir = o.root.resolve("bench/work");

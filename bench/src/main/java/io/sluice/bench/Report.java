@@ -187,6 +187,7 @@ final class Report {
         params.put("mode", o.mode);
         params.put("rows", o.rows);
         params.put("runs", o.runs);
+        params.put("warm-up runs per connector system (not reported)", o.warmupRuns);
         params.put("converter", o.converter);
         params.put("txRows", o.txRows);
         params.put("sourceBatch", o.sourceBatch);
