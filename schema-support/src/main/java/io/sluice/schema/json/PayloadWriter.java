@@ -26,6 +26,7 @@ final class PayloadWriter {
 
     /** Field names seen, kept quoted and encoded: escaping the same names for every record was a fifth of the work. */
     private static final int MAX_CACHED_NAMES = 10_000;
+    private static final long MILLIS_PER_DAY = 24L * 60 * 60 * 1000;
 
     private final boolean decimalsAsNumbers;
     private final boolean replaceNullWithDefault;
@@ -106,14 +107,14 @@ final class PayloadWriter {
                 if (schema.type() != Schema.Type.INT32) {
                     return false;
                 }
-                out.writeNumber(Date.fromLogical(schema, (java.util.Date) value));
+                out.writeNumber(epochDays(schema, (java.util.Date) value));
                 return true;
             }
             case Time.LOGICAL_NAME -> {
                 if (schema.type() != Schema.Type.INT32) {
                     return false;
                 }
-                out.writeNumber(Time.fromLogical(schema, (java.util.Date) value));
+                out.writeNumber(millisOfDay(schema, (java.util.Date) value));
                 return true;
             }
             case Timestamp.LOGICAL_NAME -> {
@@ -127,6 +128,27 @@ final class PayloadWriter {
                 return false;
             }
         }
+    }
+
+    /**
+     * Kafka's {@code Date.fromLogical} without the Calendar it builds per value (5% of a jdbc-source task's time):
+     * a UTC midnight is a whole number of days. Anything else goes to Kafka's method, which refuses it.
+     */
+    private static int epochDays(Schema schema, java.util.Date value) {
+        long millis = value.getTime();
+        if (millis % MILLIS_PER_DAY == 0) {
+            return (int) (millis / MILLIS_PER_DAY);
+        }
+        return Date.fromLogical(schema, value);
+    }
+
+    /** Kafka's {@code Time.fromLogical} likewise: a time of day is 0 to 86,400,000 ms after the epoch. */
+    private static int millisOfDay(Schema schema, java.util.Date value) {
+        long millis = value.getTime();
+        if (millis >= 0 && millis <= MILLIS_PER_DAY) {
+            return (int) millis;
+        }
+        return Time.fromLogical(schema, value);
     }
 
     private void writeArray(JsonGenerator out, Schema schema, Collection<?> values) throws IOException {

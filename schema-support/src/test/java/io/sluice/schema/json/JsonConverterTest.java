@@ -157,6 +157,14 @@ class JsonConverterTest {
         assertThatThrownBy(() -> ours.toConnectData("t", bad)).isInstanceOf(DataException.class);
         assertThatThrownBy(() -> ours.fromConnectData("t", SOURCE, new Struct(SOURCE).put("ts_ms", 1L)))
                 .isInstanceOf(DataException.class);
+        // A Date that is not a UTC midnight, a Time outside a day: refused as Kafka's converter refuses them.
+        Schema temporal = SchemaBuilder.struct().field("d", Date.SCHEMA).field("t", org.apache.kafka.connect.data.Time.SCHEMA).build();
+        Struct notMidnight = new Struct(temporal).put("d", new java.util.Date(86_400_001L)).put("t", new java.util.Date(5));
+        Struct nextDay = new Struct(temporal).put("d", new java.util.Date(0)).put("t", new java.util.Date(86_400_001L));
+        for (Struct value : List.of(notMidnight, nextDay)) {
+            assertThatThrownBy(() -> kafka.fromConnectData("t", temporal, value)).isInstanceOf(DataException.class);
+            assertThatThrownBy(() -> ours.fromConnectData("t", temporal, value)).isInstanceOf(DataException.class);
+        }
     }
 
     private static Struct envelope(Random random, int i) {
@@ -189,7 +197,7 @@ class JsonConverterTest {
                 .put("note", i % 2 == 0 ? "plain" : "quote \" backslash \\ tab \t ünïcødé ✓ \u0001 😀")
                 .put("blob", new byte[] {1, 2, (byte) random.nextInt()})
                 .put("amount", BigDecimal.valueOf(random.nextInt(), 2))
-                .put("day", new java.util.Date(86_400_000L * random.nextInt(30_000)))
+                .put("day", new java.util.Date(86_400_000L * (random.nextInt(60_000) - 30_000)))
                 .put("at", new java.util.Date(random.nextInt(86_400_000)))
                 .put("created", new java.util.Date(random.nextLong() % 4_000_000_000_000L))
                 .put("status", i % 3 == 0 ? null : "paid")
