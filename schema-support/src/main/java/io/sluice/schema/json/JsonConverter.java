@@ -72,7 +72,7 @@ public class JsonConverter implements Converter, Versioned {
     long fastWrites;
     long fastReads;
 
-    private record WrittenSchema(Schema schema, byte[] json, boolean fastPath) {
+    private record WrittenSchema(Schema schema, byte[] json, boolean fastPath, PayloadWriter.FieldNames names) {
     }
 
     private record ReadSchema(byte[] json, Schema schema, boolean fastPath) {
@@ -121,7 +121,7 @@ public class JsonConverter implements Converter, Versioned {
             return kafka.fromConnectData(topic, schema, value);
         }
         try {
-            byte[] bytes = write(written.json(), schema, value);
+            byte[] bytes = write(written.json(), schema, value, written.names());
             fastWrites++;
             return bytes;
         } catch (IOException | RuntimeException e) {
@@ -171,12 +171,12 @@ public class JsonConverter implements Converter, Versioned {
 
     // ---------- writing ----------
 
-    private byte[] write(byte[] schemaJson, Schema schema, Object value) throws IOException {
+    private byte[] write(byte[] schemaJson, Schema schema, Object value, PayloadWriter.FieldNames names) throws IOException {
         Output payload = outputs.get();
         payload.reset();
         JsonGenerator generator = payload.generator(json);
         try {
-            writer.write(generator, schema, value);
+            writer.write(generator, schema, value, names);
             generator.flush();
         } catch (IOException | RuntimeException e) {
             // A value written halfway leaves the generator inside it: the next record gets a new one.
@@ -212,10 +212,11 @@ public class JsonConverter implements Converter, Versioned {
     private byte[] learnWrite(String topic, Schema schema, Object value) {
         byte[] expected = kafka.fromConnectData(topic, schema, value);
         byte[] schemaJson = schemasEnabled ? schemaJson(expected) : new byte[0];
+        PayloadWriter.FieldNames names = PayloadWriter.FieldNames.of(schema);
         boolean same = false;
         if (schemaJson != null) {
             try {
-                same = Arrays.equals(expected, write(schemaJson, schema, value));
+                same = Arrays.equals(expected, write(schemaJson, schema, value, names));
             } catch (IOException | RuntimeException e) {
                 same = false;
             }
@@ -224,7 +225,7 @@ public class JsonConverter implements Converter, Versioned {
             LOG.warn("Schema {} is written by Kafka's JsonConverter: the fast path's output differed for it",
                     Objects.requireNonNullElse(schema.name(), schema.type()));
         }
-        WrittenSchema written = new WrittenSchema(schema, schemaJson, same);
+        WrittenSchema written = new WrittenSchema(schema, schemaJson, same, names);
         synchronized (this) {
             remember(writesByIdentity, schema, written);
             remember(writesByValue, schema, written);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Field;
@@ -24,20 +23,57 @@ import org.apache.kafka.connect.errors.DataException;
  */
 final class PayloadWriter {
 
-    /** Field names seen, kept quoted and encoded: escaping the same names for every record was a fifth of the work. */
-    private static final int MAX_CACHED_NAMES = 10_000;
     private static final long MILLIS_PER_DAY = 24L * 60 * 60 * 1000;
 
     private final boolean decimalsAsNumbers;
     private final boolean replaceNullWithDefault;
-    private final Map<String, SerializedString> names = new ConcurrentHashMap<>();
 
     PayloadWriter(boolean decimalsAsNumbers, boolean replaceNullWithDefault) {
         this.decimalsAsNumbers = decimalsAsNumbers;
         this.replaceNullWithDefault = replaceNullWithDefault;
     }
 
-    void write(JsonGenerator out, Schema schema, Object value) throws IOException {
+    /**
+     * The field names of a schema's structs, quoted and encoded once per schema: escaping the same names for
+     * every record, or looking them up, was a fifth of the writer's work. Null for a schema without structs.
+     */
+    static final class FieldNames {
+        private final SerializedString[] names;
+        /** Per field of a struct, or [0] for the elements of an array or the values of a map. */
+        private final FieldNames[] inner;
+
+        private FieldNames(SerializedString[] names, FieldNames[] inner) {
+            this.names = names;
+            this.inner = inner;
+        }
+
+        static FieldNames of(Schema schema) {
+            if (schema == null) {
+                return null;
+            }
+            switch (schema.type()) {
+                case STRUCT -> {
+                    int n = schema.fields().size();
+                    SerializedString[] names = new SerializedString[n];
+                    FieldNames[] inner = new FieldNames[n];
+                    for (Field field : schema.fields()) {
+                        names[field.index()] = new SerializedString(field.name());
+                        inner[field.index()] = of(field.schema());
+                    }
+                    return new FieldNames(names, inner);
+                }
+                case ARRAY, MAP -> {
+                    FieldNames values = of(schema.valueSchema());
+                    return values == null ? null : new FieldNames(new SerializedString[0], new FieldNames[] {values});
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+    }
+
+    void write(JsonGenerator out, Schema schema, Object value, FieldNames names) throws IOException {
         if (schema == null) {
             throw NotOnFastPath.INSTANCE;
         }
@@ -72,16 +108,16 @@ final class PayloadWriter {
                 }
                 out.writeBinary(bytes);
             }
-            case ARRAY -> writeArray(out, schema, (Collection<?>) value);
-            case MAP -> writeMap(out, schema, (Map<?, ?>) value);
-            case STRUCT -> writeStruct(out, schema, (Struct) value);
+            case ARRAY -> writeArray(out, schema, (Collection<?>) value, names);
+            case MAP -> writeMap(out, schema, (Map<?, ?>) value, names);
+            case STRUCT -> writeStruct(out, schema, (Struct) value, names);
             default -> throw NotOnFastPath.INSTANCE;
         }
     }
 
     private void writeNull(JsonGenerator out, Schema schema) throws IOException {
         if (schema.defaultValue() != null && replaceNullWithDefault) {
-            write(out, schema, schema.defaultValue());
+            write(out, schema, schema.defaultValue(), FieldNames.of(schema));
         } else if (schema.isOptional()) {
             out.writeNull();
         } else {
@@ -151,50 +187,46 @@ final class PayloadWriter {
         return Time.fromLogical(schema, value);
     }
 
-    private void writeArray(JsonGenerator out, Schema schema, Collection<?> values) throws IOException {
+    private void writeArray(JsonGenerator out, Schema schema, Collection<?> values, FieldNames names) throws IOException {
         Schema elementSchema = schema.valueSchema();
+        FieldNames elementNames = names == null ? null : names.inner[0];
         out.writeStartArray();
         for (Object element : values) {
-            write(out, elementSchema, element);
+            write(out, elementSchema, element, elementNames);
         }
         out.writeEndArray();
     }
 
-    private void writeMap(JsonGenerator out, Schema schema, Map<?, ?> map) throws IOException {
+    private void writeMap(JsonGenerator out, Schema schema, Map<?, ?> map, FieldNames names) throws IOException {
         if (schema.keySchema().type() != Schema.Type.STRING || schema.keySchema().name() != null) {
             throw NotOnFastPath.INSTANCE;
         }
         Schema valueSchema = schema.valueSchema();
+        FieldNames valueNames = names == null ? null : names.inner[0];
         out.writeStartObject();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!(entry.getKey() instanceof CharSequence key)) {
                 throw NotOnFastPath.INSTANCE;
             }
             out.writeFieldName(key.toString());
-            write(out, valueSchema, entry.getValue());
+            write(out, valueSchema, entry.getValue(), valueNames);
         }
         out.writeEndObject();
     }
 
-    private SerializedString name(String name) {
-        SerializedString encoded = names.get(name);
-        if (encoded == null) {
-            encoded = new SerializedString(name);
-            if (names.size() < MAX_CACHED_NAMES) {
-                names.put(name, encoded);
-            }
-        }
-        return encoded;
-    }
-
-    private void writeStruct(JsonGenerator out, Schema schema, Struct struct) throws IOException {
+    private void writeStruct(JsonGenerator out, Schema schema, Struct struct, FieldNames names) throws IOException {
         if (!struct.schema().equals(schema)) {
             throw new DataException("Mismatching schema.");
         }
+        if (names == null) {
+            names = FieldNames.of(schema);
+        }
         out.writeStartObject();
         for (Field field : schema.fields()) {
-            out.writeFieldName(name(field.name()));
-            write(out, field.schema(), replaceNullWithDefault ? struct.get(field) : struct.getWithoutDefault(field.name()));
+            int i = field.index();
+            out.writeFieldName(names.names[i]);
+            write(out, field.schema(), replaceNullWithDefault ? struct.get(field) : struct.getWithoutDefault(field.name()),
+                    names.inner[i]);
         }
         out.writeEndObject();
     }

@@ -107,6 +107,27 @@ class JsonConverterTest {
     }
 
     @Test
+    void structsInsideArraysAndMapsLikeKafkasConverter() {
+        JsonConverter ours = new JsonConverter();
+        ours.configure(Map.of(), false);
+        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
+        kafka.configure(Map.of(), false);
+        Schema point = SchemaBuilder.struct().name("point").field("x", Schema.INT32_SCHEMA).field("y\"q", Schema.INT32_SCHEMA).build();
+        Schema shape = SchemaBuilder.struct().name("shape")
+                .field("points", SchemaBuilder.array(point).build())
+                .field("named", SchemaBuilder.map(Schema.STRING_SCHEMA, point).build())
+                .build();
+        for (int i = 0; i < 5; i++) {
+            Struct a = new Struct(point).put("x", i).put("y\"q", -i);
+            Struct b = new Struct(point).put("x", i * 2).put("y\"q", 7);
+            Struct value = new Struct(shape).put("points", List.of(a, b)).put("named", Map.of("first", a, "ä \"b\"", b));
+            assertThat(new String(ours.fromConnectData("t", shape, value), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(kafka.fromConnectData("t", shape, value), StandardCharsets.UTF_8));
+        }
+        assertThat(ours.fastWrites).isEqualTo(4);
+    }
+
+    @Test
     void aRecordLeftHalfwayLeavesTheNextRecordsIntact() {
         JsonConverter ours = new JsonConverter();
         ours.configure(Map.of(), false);
