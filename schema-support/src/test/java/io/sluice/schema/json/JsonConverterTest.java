@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,41 @@ class JsonConverterTest {
                     .isEqualTo(new String(kafka.fromConnectData("t", shape, value), StandardCharsets.UTF_8));
         }
         assertThat(ours.fastWrites).isEqualTo(4);
+    }
+
+    @Test
+    void threadsSharingOneConverterGetTheirOwnBuffers() throws Exception {
+        JsonConverter ours = new JsonConverter();
+        ours.configure(Map.of(), false);
+        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
+        kafka.configure(Map.of(), false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                results.add(pool.submit(() -> {
+                    Random random = new Random(seed);
+                    int same = 0;
+                    for (int i = 0; i < 2000; i++) {
+                        Struct envelope = envelope(random, i);
+                        byte[] expected;
+                        synchronized (kafka) {
+                            expected = kafka.fromConnectData("t", ENVELOPE, envelope);
+                        }
+                        if (Arrays.equals(expected, ours.fromConnectData("t", ENVELOPE, envelope))) {
+                            same++;
+                        }
+                    }
+                    return same;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> result : results) {
+                assertThat(result.get()).isEqualTo(2000);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
