@@ -159,7 +159,7 @@ public final class BenchMain {
         m.put("load average at start", loadAverage());
         m.put("java (bench app and worker)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("kafka (broker, worker, clients)", AppInfoParser.getVersion());
-        m.put("debezium", "3.6.0.Final (plugin tarballs from Maven Central)");
+        m.put("debezium", "3.6.0.Final (plugin tarballs from Maven Central); the MariaDB connector 3.5.0.Final, the newest there");
         m.put("sluice", gitHead(o.root));
         m.put("worker heap", System.getenv().getOrDefault("SLUICE_CONNECT_HEAP", "1g"));
         m.put("sluice plugins (as staged for the worker)", stagedPlugins());

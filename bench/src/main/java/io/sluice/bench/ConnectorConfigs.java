@@ -19,7 +19,8 @@ final class ConnectorConfigs {
     }
 
     static String mySourceClass(String system) {
-        return system.equals("sluice") ? "io.sluice.cdc.mysql.MySqlSourceConnector" : "io.debezium.connector.mysql.MySqlConnector";
+        // Debezium's MySqlConnector refuses MariaDB 10.11 (it asks for SHOW BINARY LOG STATUS); MariaDB has its own.
+        return system.equals("sluice") ? "io.sluice.cdc.mysql.MySqlSourceConnector" : "io.debezium.connector.mariadb.MariaDbConnector";
     }
 
     static String sinkClass(String system) {
@@ -58,7 +59,8 @@ final class ConnectorConfigs {
         c.put("database.user", o.dbUser);
         c.put("database.password", o.dbPassword);
         c.put("database.server.id", String.valueOf(serverId));
-        c.put("database.ssl.mode", "disabled");
+        // The MariaDB connector takes the MariaDB driver's names (disable, trust, verify-ca, verify-full).
+        c.put("database.ssl.mode", system.equals("sluice") ? "disabled" : "disable");
         c.put("topic.prefix", prefix);
         c.put("database.include.list", o.database);
         c.put("table.include.list", o.database + "." + table);
@@ -66,7 +68,7 @@ final class ConnectorConfigs {
         c.put("include.schema.changes", "false");
         c.put("tombstones.on.delete", "false");
         if (!system.equals("sluice")) {
-            // Debezium's MySQL connector keeps DDL history in a topic; Sluice reads table metadata from the binlog.
+            // Debezium's MariaDB connector keeps DDL history in a topic; Sluice reads table metadata from the binlog.
             c.put("schema.history.internal.kafka.bootstrap.servers", o.kafka);
             c.put("schema.history.internal.kafka.topic", prefix + ".schema-history");
             c.put("schema.history.internal.store.only.captured.tables.ddl", "true");

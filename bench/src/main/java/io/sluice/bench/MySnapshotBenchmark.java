@@ -31,7 +31,7 @@ final class MySnapshotBenchmark implements Benchmark {
     @Override
     public void run(String system) {
         switch (system) {
-            case "debezium" -> ctx.runSystem(result, system, "Debezium MySqlConnector 3.6.0 (on MariaDB)",
+            case "debezium" -> ctx.runSystem(result, system, "Debezium MariaDbConnector 3.5.0",
                     ConnectorConfigs.mySourceClass(system), (run, r) -> connector(system, run, r));
             case "sluice" -> ctx.runSystem(result, system, "Sluice cdc-mysql", ConnectorConfigs.mySourceClass(system),
                     (run, r) -> connector(system, run, r));

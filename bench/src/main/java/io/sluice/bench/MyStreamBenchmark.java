@@ -35,7 +35,7 @@ final class MyStreamBenchmark implements Benchmark {
     public void run(String system) {
         switch (system) {
             case "raw" -> ctx.runSystem(result, system, "raw BinaryLogClient 0.30.1", null, this::raw);
-            case "debezium" -> ctx.runSystem(result, system, "Debezium MySqlConnector 3.6.0 (on MariaDB)",
+            case "debezium" -> ctx.runSystem(result, system, "Debezium MariaDbConnector 3.5.0",
                     ConnectorConfigs.mySourceClass(system), (run, r) -> connector(system, run, r));
             case "sluice" -> ctx.runSystem(result, system, "Sluice cdc-mysql", ConnectorConfigs.mySourceClass(system),
                     (run, r) -> connector(system, run, r));
