@@ -66,10 +66,8 @@ class JsonConverterTest {
     void writesAndReadsLikeKafkasConverter(boolean schemas, String decimals, boolean replaceNull) {
         Map<String, Object> config = Map.of("schemas.enable", schemas, "decimal.format", decimals,
                 "replace.null.with.default", replaceNull);
-        JsonConverter ours = new JsonConverter();
-        ours.configure(config, false);
-        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
-        kafka.configure(config, false);
+        JsonConverter ours = ours(config, false);
+        org.apache.kafka.connect.json.JsonConverter kafka = kafkas(config, false);
 
         Random random = new Random(42);
         for (int i = 0; i < 500; i++) {
@@ -92,10 +90,8 @@ class JsonConverterTest {
 
     @Test
     void keysAndPrimitivesLikeKafkasConverter() {
-        JsonConverter ours = new JsonConverter();
-        ours.configure(Map.of(), true);
-        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
-        kafka.configure(Map.of(), true);
+        JsonConverter ours = ours(Map.of(), true);
+        org.apache.kafka.connect.json.JsonConverter kafka = kafkas(Map.of(), true);
         Schema key = SchemaBuilder.struct().name("k").field("id", Schema.INT64_SCHEMA).build();
         for (long id = 0; id < 10; id++) {
             Struct value = new Struct(key).put("id", id);
@@ -109,10 +105,8 @@ class JsonConverterTest {
 
     @Test
     void structsInsideArraysAndMapsLikeKafkasConverter() {
-        JsonConverter ours = new JsonConverter();
-        ours.configure(Map.of(), false);
-        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
-        kafka.configure(Map.of(), false);
+        JsonConverter ours = ours(Map.of(), false);
+        org.apache.kafka.connect.json.JsonConverter kafka = kafkas(Map.of(), false);
         Schema point = SchemaBuilder.struct().name("point").field("x", Schema.INT32_SCHEMA).field("y\"q", Schema.INT32_SCHEMA).build();
         Schema shape = SchemaBuilder.struct().name("shape")
                 .field("points", SchemaBuilder.array(point).build())
@@ -130,10 +124,8 @@ class JsonConverterTest {
 
     @Test
     void threadsSharingOneConverterGetTheirOwnBuffers() throws Exception {
-        JsonConverter ours = new JsonConverter();
-        ours.configure(Map.of(), false);
-        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
-        kafka.configure(Map.of(), false);
+        JsonConverter ours = ours(Map.of(), false);
+        org.apache.kafka.connect.json.JsonConverter kafka = kafkas(Map.of(), false);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
@@ -165,10 +157,8 @@ class JsonConverterTest {
 
     @Test
     void aRecordLeftHalfwayLeavesTheNextRecordsIntact() {
-        JsonConverter ours = new JsonConverter();
-        ours.configure(Map.of(), false);
-        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
-        kafka.configure(Map.of(), false);
+        JsonConverter ours = ours(Map.of(), false);
+        org.apache.kafka.connect.json.JsonConverter kafka = kafkas(Map.of(), false);
         Schema pair = SchemaBuilder.struct().name("pair").field("a", Schema.STRING_SCHEMA).field("b", Schema.BYTES_SCHEMA).build();
         Struct first = new Struct(pair).put("a", "x").put("b", new byte[] {1, 2});
         assertThat(ours.fromConnectData("t", pair, first)).isEqualTo(kafka.fromConnectData("t", pair, first));
@@ -186,10 +176,8 @@ class JsonConverterTest {
 
     @Test
     void leavesUnusualJsonToKafkasConverter() {
-        JsonConverter ours = new JsonConverter();
-        ours.configure(Map.of(), false);
-        org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
-        kafka.configure(Map.of(), false);
+        JsonConverter ours = ours(Map.of(), false);
+        org.apache.kafka.connect.json.JsonConverter kafka = kafkas(Map.of(), false);
         String schema = "{\"type\":\"struct\",\"fields\":[{\"type\":\"int32\",\"optional\":true,\"field\":\"n\"},"
                 + "{\"type\":\"boolean\",\"optional\":true,\"field\":\"b\"}],\"optional\":false}";
         List<String> records = new ArrayList<>();
@@ -222,6 +210,18 @@ class JsonConverterTest {
             assertThatThrownBy(() -> kafka.fromConnectData("t", temporal, value)).isInstanceOf(DataException.class);
             assertThatThrownBy(() -> ours.fromConnectData("t", temporal, value)).isInstanceOf(DataException.class);
         }
+    }
+
+    private static JsonConverter ours(Map<String, ?> config, boolean isKey) {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(config, isKey);
+        return converter;
+    }
+
+    private static org.apache.kafka.connect.json.JsonConverter kafkas(Map<String, ?> config, boolean isKey) {
+        org.apache.kafka.connect.json.JsonConverter converter = new org.apache.kafka.connect.json.JsonConverter();
+        converter.configure(config, isKey);
+        return converter;
     }
 
     private static Struct envelope(Random random, int i) {
