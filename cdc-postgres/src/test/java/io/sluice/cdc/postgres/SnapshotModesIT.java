@@ -70,6 +70,12 @@ class SnapshotModesIT {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName("io.sluice.cdc.postgres:type=connector-metrics,server=\"test\"");
             assertThat(server.getAttribute(name, "SnapshotRowsRead")).isEqualTo(2L);
+            // The snapshot thread marks itself completed just after it queued its last record, which the task may
+            // already have handed out.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!Boolean.TRUE.equals(server.getAttribute(name, "SnapshotCompleted")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertThat(server.getAttribute(name, "SnapshotCompleted")).isEqualTo(true);
             db.execute("INSERT INTO t VALUES (3)");
             runner.poll(1);
