@@ -137,6 +137,9 @@ public class MySqlSourceTask extends SourceTask {
         try {
             BinlogOffset from = plan.streamFrom();
             if (plan.snapshot()) {
+                if (plan.resumedSnapshot() == null && !storeSnapshotStart(server, plan.mariaDb(), records)) {
+                    return;
+                }
                 SnapshotReader reader = new SnapshotReader(config, server, plan.mariaDb(), queue, records);
                 snapshot = reader;
                 if (stopping) {
@@ -165,6 +168,37 @@ public class MySqlSourceTask extends SourceTask {
                 queue.fail(e instanceof ConnectException ? e : new ConnectException(e.getMessage(), e));
             }
         }
+    }
+
+    /**
+     * Before a new snapshot emits its first row: writes one heartbeat record whose offset is the binlog position
+     * now, as a snapshot without progress, and waits until the worker has stored it (within its
+     * offset.flush.interval.ms). A task killed later in the snapshot then resumes it and streams from that
+     * position, so that the delete of a row the killed attempt had already emitted is streamed too; without a
+     * stored offset it would take a new snapshot at a later position, and that delete would be lost.
+     *
+     * @return false when the task stopped meanwhile
+     */
+    private boolean storeSnapshotStart(MySqlServer server, boolean mariaDb, ChangeRecords records)
+            throws SQLException, InterruptedException {
+        BinlogOffset start;
+        try (Connection jdbc = server.connect()) {
+            start = MySqlServer.currentPosition(jdbc, mariaDb).withSnapshot(true, null);
+        }
+        queue.put(records.heartbeat(start.toMap()));
+        LOG.info("Snapshot starting at {}:{}: waiting until the worker has stored that position before reading rows "
+                + "(at most offset.flush.interval.ms)", start.file(), start.position());
+        Map<String, String> partition = BinlogOffset.partition(config.capture().topicPrefix());
+        long waitStarted = System.nanoTime();
+        while (!stopping) {
+            if (start.equals(BinlogOffset.fromMap(context.offsetStorageReader().offset(partition)))) {
+                LOG.info("The snapshot's start position is stored (after {} ms)",
+                        (System.nanoTime() - waitStarted) / 1_000_000);
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     @Override

@@ -155,6 +155,33 @@ class SnapshotIT {
         }
     }
 
+    @Test
+    void aNewSnapshotReadsNoRowBeforeItsStartIsStoredAndAKilledOneResumesFromThere() throws Exception {
+        Map<String, String> config = config(5523);
+        config.put("table.include.list", db.name() + "\\.a");
+        Map<String, ?> start;
+        try (TaskHarness first = new TaskHarness(config).start()) {
+            // The worker has stored nothing yet: the task writes its start position and reads no row.
+            List<SourceRecord> polled = first.pollUncommitted(Duration.ofSeconds(2));
+            assertThat(polled).hasSize(1);
+            assertThat(TaskHarness.isSnapshotStart(polled.get(0))).isTrue();
+            start = polled.get(0).sourceOffset();
+            first.seedOffset(polled.get(0).sourcePartition(), start);
+            // Stored: the rows follow.
+            assertThat(first.take(100, r -> r.topic().endsWith(".a"))).allMatch(r -> "r".equals(StreamingIT.op(r)));
+        }
+        // As if the worker had died having stored only that start: a row the lost attempt emitted is deleted.
+        db.execute("DELETE FROM a WHERE id = 7");
+        try (TaskHarness second = new TaskHarness(config)) {
+            second.seedOffset(Map.of("server", "snap"), start);
+            second.start();
+            List<SourceRecord> records = second.takeUntil(r -> r.value() != null && "d".equals(StreamingIT.op(r)));
+            SourceRecord delete = records.get(records.size() - 1);
+            assertThat(((Struct) delete.key()).getInt32("id")).isEqualTo(7);
+            assertThat(records.stream().filter(r -> "r".equals(StreamingIT.op(r)))).hasSize(99);
+        }
+    }
+
     private static Struct source(SourceRecord record) {
         return ((Struct) record.value()).getStruct("source");
     }

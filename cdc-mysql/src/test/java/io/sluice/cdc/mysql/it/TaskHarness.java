@@ -119,7 +119,28 @@ final class TaskHarness implements AutoCloseable {
         }
         SourceRecord record = buffered.poll();
         commit(record);
-        return record;
+        return isSnapshotStart(record) ? next(deadline) : record;
+    }
+
+    /**
+     * The heartbeat a new snapshot writes first, with its start position as offset: committed like any record,
+     * but not handed to tests, which look at the events.
+     */
+    static boolean isSnapshotStart(SourceRecord record) {
+        return record.topic().startsWith("__debezium-heartbeat") && Boolean.TRUE.equals(record.sourceOffset().get("snapshot"));
+    }
+
+    /** Polls for a while without committing anything, as a worker that has not flushed offsets yet. */
+    List<SourceRecord> pollUncommitted(Duration wait) throws InterruptedException {
+        List<SourceRecord> polled = new ArrayList<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<SourceRecord> batch = task.poll();
+            if (batch != null) {
+                polled.addAll(batch);
+            }
+        }
+        return polled;
     }
 
     /** Takes {@code count} records of one topic. */
@@ -133,14 +154,16 @@ final class TaskHarness implements AutoCloseable {
         while (!buffered.isEmpty()) {
             SourceRecord record = buffered.poll();
             commit(record);
-            taken.add(record);
+            if (!isSnapshotStart(record)) {
+                taken.add(record);
+            }
         }
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             List<SourceRecord> batch = task.poll();
             if (batch != null) {
                 batch.forEach(this::commit);
-                taken.addAll(batch);
+                batch.stream().filter(r -> !isSnapshotStart(r)).forEach(taken::add);
             }
         }
         return taken;
