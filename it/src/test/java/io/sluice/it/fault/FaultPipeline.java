@@ -3,6 +3,7 @@ package io.sluice.it.fault;
 import io.sluice.it.ConnectClient;
 import io.sluice.it.Databases;
 import io.sluice.it.LocalStack;
+import io.sluice.it.TopicReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -119,9 +120,21 @@ public final class FaultPipeline implements AutoCloseable {
         return new TopicAudit(stack.bootstrapServers(), topics(), readCommittedOnly);
     }
 
-    /** Starts the source, then the sink, each waited for until RUNNING. */
+    /**
+     * Starts the source, then the sink, each waited for until RUNNING. A MariaDB source is also waited for until
+     * its snapshot has emitted a row: cdc-mysql first has the worker store its start position (up to one offset
+     * flush) and only then takes the snapshot's binlog position, so a workload started earlier would find its
+     * first changes only as snapshot rows, not as change events.
+     */
     public void start() {
         startSource();
+        if (direction == Direction.MARIADB_TO_POSTGRES) {
+            try (TopicReader reader = new TopicReader(stack.bootstrapServers(), topic(Workload.TABLES.get(0)), false)) {
+                if (reader.read(1, Duration.ofMinutes(2)).isEmpty()) {
+                    throw new IllegalStateException("the source's snapshot emitted no row within 2 minutes");
+                }
+            }
+        }
         startSink();
     }
 
