@@ -48,13 +48,6 @@ public final class JdbcWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcWriter.class);
 
-    /**
-     * From this many rows of one table a flush uses the dialect's bulk load when it has one. Below it the batch
-     * statement is as fast, and the groups of a failed flush being searched for the record at fault are small
-     * enough to get the statement's own error for each row.
-     */
-    private static final int BULK_LOAD_MIN_ROWS = 64;
-
     private final SqlRetry retry;
     private final DatabaseDialect dialect;
     private final InsertMode insertMode;
@@ -405,9 +398,6 @@ public final class JdbcWriter implements AutoCloseable {
     }
 
     private void write(Connection connection, StatementBinder binder, List<SinkChange> changes) throws SQLException {
-        if (changes.size() >= BULK_LOAD_MIN_ROWS && binder.bulkLoad() != null && bulkLoad(connection, binder, changes)) {
-            return;
-        }
         try (PreparedStatement statement = connection.prepareStatement(binder.writeSql())) {
             for (SinkChange change : changes) {
                 binder.bindRow(statement, change);
@@ -415,21 +405,6 @@ public final class JdbcWriter implements AutoCloseable {
             }
             statement.executeBatch();
         }
-    }
-
-    /** Writes the rows through the dialect's bulk load; false when a value needs the batch statement instead. */
-    private static boolean bulkLoad(Connection connection, StatementBinder binder, List<SinkChange> changes)
-            throws SQLException {
-        StringBuilder rows = new StringBuilder(changes.size() * 128);
-        for (SinkChange change : changes) {
-            if (!binder.appendRow(rows, change)) {
-                LOG.debug("A value in the record at {} has no exact bulk form; writing {} rows of {} with the batch "
-                        + "statement", change.origin(), changes.size(), binder.table());
-                return false;
-            }
-        }
-        binder.bulkLoad().load(connection, rows);
-        return true;
     }
 
     /** Rows where the source could not read some values; they only update the values they have. */
