@@ -188,10 +188,9 @@ public class MySqlSourceTask extends SourceTask {
         queue.put(records.heartbeat(start.toMap()));
         LOG.info("Snapshot starting at {}:{}: waiting until the worker has stored that position before reading rows "
                 + "(at most offset.flush.interval.ms)", start.file(), start.position());
-        Map<String, String> partition = BinlogOffset.partition(config.capture().topicPrefix());
         long waitStarted = System.nanoTime();
         while (!stopping) {
-            if (start.equals(BinlogOffset.fromMap(context.offsetStorageReader().offset(partition)))) {
+            if (start.equals(BinlogOffset.fromMap(context.offsetStorageReader().offset(records.partition())))) {
                 LOG.info("The snapshot's start position is stored (after {} ms)",
                         (System.nanoTime() - waitStarted) / 1_000_000);
                 return true;

@@ -108,18 +108,22 @@ final class TaskHarness implements AutoCloseable {
 
     /** The next record (committing its offset), or null at the deadline. */
     private SourceRecord next(long deadline) throws InterruptedException {
-        while (buffered.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                return null;
+        while (true) {
+            while (buffered.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    return null;
+                }
+                List<SourceRecord> batch = task.poll();
+                if (batch != null) {
+                    buffered.addAll(batch);
+                }
             }
-            List<SourceRecord> batch = task.poll();
-            if (batch != null) {
-                buffered.addAll(batch);
+            SourceRecord record = buffered.poll();
+            commit(record);
+            if (!isSnapshotStart(record)) {
+                return record;
             }
         }
-        SourceRecord record = buffered.poll();
-        commit(record);
-        return isSnapshotStart(record) ? next(deadline) : record;
     }
 
     /**
@@ -151,22 +155,23 @@ final class TaskHarness implements AutoCloseable {
     /** Polls for a while and returns what came, committing it. */
     List<SourceRecord> drain(Duration wait) throws InterruptedException {
         List<SourceRecord> taken = new ArrayList<>();
-        while (!buffered.isEmpty()) {
-            SourceRecord record = buffered.poll();
-            commit(record);
-            if (!isSnapshotStart(record)) {
-                taken.add(record);
-            }
-        }
         long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (true) {
+            while (!buffered.isEmpty()) {
+                SourceRecord record = buffered.poll();
+                commit(record);
+                if (!isSnapshotStart(record)) {
+                    taken.add(record);
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                return taken;
+            }
             List<SourceRecord> batch = task.poll();
             if (batch != null) {
-                batch.forEach(this::commit);
-                batch.stream().filter(r -> !isSnapshotStart(r)).forEach(taken::add);
+                buffered.addAll(batch);
             }
         }
-        return taken;
     }
 
     void commit(SourceRecord record) {
