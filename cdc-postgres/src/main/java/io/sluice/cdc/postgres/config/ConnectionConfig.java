@@ -1,5 +1,6 @@
 package io.sluice.cdc.postgres.config;
 
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -23,6 +24,8 @@ public final class ConnectionConfig {
     public static final String SSLPASSWORD = "database.sslpassword";
     public static final String SSLROOTCERT = "database.sslrootcert";
     public static final String CONNECT_TIMEOUT_MS = "database.connect.timeout.ms";
+    /** Prefix of pass-through PgJDBC connection properties, as Debezium's. */
+    public static final String DRIVER_PREFIX = "driver.";
 
     static void define(ConfigDef def) {
         int order = 0;
@@ -69,6 +72,7 @@ public final class ConnectionConfig {
     private final Password sslpassword;
     private final String sslrootcert;
     private final int connectTimeoutMs;
+    private final Map<String, Object> driverProperties;
 
     ConnectionConfig(AbstractConfig config) {
         this.hostname = config.getString(HOSTNAME);
@@ -82,6 +86,7 @@ public final class ConnectionConfig {
         this.sslpassword = config.getPassword(SSLPASSWORD);
         this.sslrootcert = config.getString(SSLROOTCERT);
         this.connectTimeoutMs = config.getInt(CONNECT_TIMEOUT_MS);
+        this.driverProperties = config.originalsWithPrefix(DRIVER_PREFIX);
     }
 
     public String hostname() {
@@ -106,9 +111,14 @@ public final class ConnectionConfig {
         return "jdbc:postgresql://" + host + ":" + port + "/";
     }
 
-    /** Properties of an ordinary SQL session. */
+    /**
+     * Properties of an ordinary SQL session. The {@code driver.*} pass-through properties come first, so that
+     * the settings the connector depends on (below) win over them; {@code driver.options=-c name=value} sets
+     * server parameters of both sessions, such as {@code logical_decoding_work_mem}.
+     */
     public Properties sqlProperties(String applicationName) {
         Properties props = new Properties();
+        driverProperties.forEach((name, value) -> props.setProperty(name, String.valueOf(value)));
         PGProperty.PG_DBNAME.set(props, dbname);
         PGProperty.USER.set(props, user);
         if (password != null) {

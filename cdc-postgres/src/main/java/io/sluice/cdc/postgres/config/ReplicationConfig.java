@@ -1,5 +1,6 @@
 package io.sluice.cdc.postgres.config;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -16,6 +17,8 @@ public final class ReplicationConfig {
     public static final String PUBLICATION_NAME = "publication.name";
     public static final String PUBLICATION_AUTOCREATE_MODE = "publication.autocreate.mode";
     public static final String STATUS_UPDATE_INTERVAL_MS = "status.update.interval.ms";
+    public static final String PGOUTPUT_STREAMING = "pgoutput.streaming";
+    public static final String PGOUTPUT_STREAMING_SPOOL_DIR = "pgoutput.streaming.spool.dir";
 
     /** What the connector does about its publication at start. */
     public enum PublicationAutocreateMode {
@@ -53,7 +56,20 @@ public final class ReplicationConfig {
                         GROUP, ++order, ConfigDef.Width.SHORT, "Publication autocreate mode")
                 .define(STATUS_UPDATE_INTERVAL_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(100), Importance.LOW,
                         "How often the connector reports its flushed LSN to the server even when nothing changed.",
-                        GROUP, ++order, ConfigDef.Width.SHORT, "Status update interval");
+                        GROUP, ++order, ConfigDef.Width.SHORT, "Status update interval")
+                .define(PGOUTPUT_STREAMING, Type.BOOLEAN, true, Importance.LOW,
+                        "On PostgreSQL 14 and newer, read with pgoutput protocol version 2 and let the server stream a "
+                                + "transaction larger than its logical_decoding_work_mem while it runs, instead of "
+                                + "spilling it to the server's disk and decoding it all after its commit. The connector "
+                                + "keeps the streamed part in a file under " + PGOUTPUT_STREAMING_SPOOL_DIR + " and "
+                                + "emits it only at its commit, so no uncommitted change is ever emitted. Set false "
+                                + "to use protocol version 1.",
+                        GROUP, ++order, ConfigDef.Width.SHORT, "Stream large transactions")
+                .define(PGOUTPUT_STREAMING_SPOOL_DIR, Type.STRING, "", Importance.LOW,
+                        "Directory of the worker's file system for the spool files of large transactions streamed "
+                                + "before their commit; each file is as large as its transaction's changes and is "
+                                + "deleted at its commit or rollback. Empty: the JVM's java.io.tmpdir.",
+                        GROUP, ++order, ConfigDef.Width.LONG, "Streaming spool directory");
     }
 
     private final String slotName;
@@ -61,6 +77,8 @@ public final class ReplicationConfig {
     private final String publicationName;
     private final PublicationAutocreateMode publicationAutocreateMode;
     private final int statusUpdateIntervalMs;
+    private final boolean streaming;
+    private final Path streamingSpoolDir;
 
     ReplicationConfig(AbstractConfig config) {
         this.slotName = config.getString(SLOT_NAME);
@@ -68,6 +86,9 @@ public final class ReplicationConfig {
         this.publicationName = config.getString(PUBLICATION_NAME);
         this.publicationAutocreateMode = PublicationAutocreateMode.parse(config.getString(PUBLICATION_AUTOCREATE_MODE));
         this.statusUpdateIntervalMs = config.getInt(STATUS_UPDATE_INTERVAL_MS);
+        this.streaming = config.getBoolean(PGOUTPUT_STREAMING);
+        String spoolDir = config.getString(PGOUTPUT_STREAMING_SPOOL_DIR).trim();
+        this.streamingSpoolDir = Path.of(spoolDir.isEmpty() ? System.getProperty("java.io.tmpdir") : spoolDir);
     }
 
     public String slotName() {
@@ -88,6 +109,15 @@ public final class ReplicationConfig {
 
     public int statusUpdateIntervalMs() {
         return statusUpdateIntervalMs;
+    }
+
+    /** Whether to ask for protocol 2 streaming of large in-progress transactions (used on servers that have it). */
+    public boolean streaming() {
+        return streaming;
+    }
+
+    public Path streamingSpoolDir() {
+        return streamingSpoolDir;
     }
 
     /**

@@ -15,6 +15,7 @@ import io.sluice.cdc.postgres.server.PostgresConnections;
 import io.sluice.cdc.postgres.server.ReplicationSlot;
 import io.sluice.cdc.postgres.stream.pgoutput.PgOutputDecoder;
 import io.sluice.cdc.postgres.stream.pgoutput.PgOutputMessage;
+import io.sluice.cdc.postgres.stream.pgoutput.StreamedTransactions;
 import io.sluice.cdc.postgres.stream.pgoutput.TupleData;
 import io.sluice.cdc.postgres.table.CapturedTable;
 import io.sluice.cdc.postgres.table.Catalog;
@@ -37,6 +38,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.postgresql.PGConnection;
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
+import org.postgresql.replication.fluent.logical.ChainedLogicalStreamBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +83,8 @@ public final class ChangeStream {
     private TrackedRecord pending;
     private StreamedTables tables;
     private IncrementalSnapshot incremental;
+    /** Large transactions the server streams before their commit (protocol 2). */
+    private StreamedTransactions streamed;
 
     // Position of the last record put on the queue, for resuming after a reconnect.
     private long lastEmittedCommitLsn;
@@ -175,17 +179,25 @@ public final class ChangeStream {
             if (incremental != null) {
                 incremental.restore(incrementalProgress);
             }
-            PGReplicationStream stream = replicationConnection.unwrap(PGConnection.class).getReplicationAPI()
+            // Protocol 2 streams large transactions while they run; a server before 14 knows only protocol 1.
+            boolean streaming = replication.streaming()
+                    && replicationConnection.getMetaData().getDatabaseMajorVersion() >= 14;
+            streamed = new StreamedTransactions(replication.streamingSpoolDir(), replication.slotName());
+            ChainedLogicalStreamBuilder builder = replicationConnection.unwrap(PGConnection.class).getReplicationAPI()
                     .replicationStream().logical()
                     .withSlotName(replication.slotName())
                     .withStartPosition(LogSequenceNumber.valueOf(flushTracker.flushableLsn()))
-                    .withSlotOption("proto_version", 1)
+                    .withSlotOption("proto_version", streaming ? 2 : 1)
                     .withSlotOption("publication_names", "\"" + replication.publicationName() + "\"")
-                    .withStatusInterval(replication.statusUpdateIntervalMs(), TimeUnit.MILLISECONDS)
-                    .start();
+                    .withStatusInterval(replication.statusUpdateIntervalMs(), TimeUnit.MILLISECONDS);
+            if (streaming) {
+                builder.withSlotOption("streaming", "on");
+            }
+            PGReplicationStream stream = builder.start();
             metrics.connected = true;
-            LOG.info("Streaming changes from slot {} (publication {}) from LSN {}", replication.slotName(),
-                    replication.publicationName(), ReplicationSlot.format(flushTracker.flushableLsn()));
+            LOG.info("Streaming changes from slot {} (publication {}) from LSN {} with pgoutput protocol {}",
+                    replication.slotName(), replication.publicationName(),
+                    ReplicationSlot.format(flushTracker.flushableLsn()), streaming ? 2 : 1);
             long reportedFlush = flushTracker.flushableLsn();
             long lastForcedStatus = System.currentTimeMillis();
             long nextHeartbeat = heartbeat.enabled() ? System.currentTimeMillis() + heartbeat.intervalMs() : Long.MAX_VALUE;
@@ -196,7 +208,11 @@ public final class ChangeStream {
                     lastData = System.currentTimeMillis();
                     currentLsn = stream.getLastReceiveLSN().asLong();
                     metrics.lastReceivedLsn = currentLsn;
-                    handle(decoder.decode(buffer), tables);
+                    if (streamed.inBlock() && !PgOutputDecoder.isStreamStop(buffer)) {
+                        streamed.append(buffer, currentLsn);
+                    } else {
+                        handle(decoder.decode(buffer), tables);
+                    }
                 } else {
                     long received = stream.getLastReceiveLSN().asLong();
                     metrics.lastReceivedLsn = received;
@@ -244,6 +260,9 @@ public final class ChangeStream {
             stream.close();
         } finally {
             metrics.connected = false;
+            if (streamed != null) {
+                streamed.close(); // the server streams unfinished transactions again on the next connection
+            }
         }
     }
 
@@ -333,6 +352,14 @@ public final class ChangeStream {
                     emitChange(table.get(), Operation.TRUNCATE, null, null, null, part++);
                 }
             }
+        } else if (message instanceof PgOutputMessage.StreamStart start) {
+            streamed.start(start);
+        } else if (message instanceof PgOutputMessage.StreamStop) {
+            streamed.stop();
+        } else if (message instanceof PgOutputMessage.StreamCommit commit) {
+            onStreamCommit(commit);
+        } else if (message instanceof PgOutputMessage.StreamAbort abort) {
+            streamed.abort(abort.xid(), abort.subXid());
         } else if (message instanceof PgOutputMessage.Origin || message instanceof PgOutputMessage.TypeInfo
                 || message instanceof PgOutputMessage.LogicalMessage) {
             return;
@@ -395,6 +422,17 @@ public final class ChangeStream {
         if (incremental != null) {
             incremental.maybeReadChunk(tables);
         }
+    }
+
+    /** A streamed transaction committed: its spooled changes become one ordinary transaction. */
+    private void onStreamCommit(PgOutputMessage.StreamCommit commit) throws InterruptedException, SQLException {
+        onBegin(new PgOutputMessage.Begin(commit.commitLsn(), commit.commitTimeMicros(), commit.xid()));
+        streamed.commit(commit.xid(), (message, lsn) -> {
+            currentLsn = lsn;
+            handle(decoder.decode(message), tables);
+        });
+        onCommit(new PgOutputMessage.Commit(commit.flags(), commit.commitLsn(), commit.endLsn(),
+                commit.commitTimeMicros()));
     }
 
     private void emitChange(CapturedTable table, Operation op, TupleData before, TupleData after, Struct key, int part)

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes pgoutput protocol version 1 messages from the payload of XLogData frames.
+ * Decodes pgoutput messages (protocol versions 1 and 2) from the payload of XLogData frames.
  * Stateless: the relation cache lives with the caller. Text values are decoded as UTF-8 (the connection's
  * client encoding, which PgJDBC always sets to UTF8).
+ *
+ * <p>Inside a streamed block (between Stream Start and Stream Stop) protocol 2 puts the transaction id after
+ * the type byte of every message; {@link StreamedTransactions} strips it before the message is decoded here.
  */
 public final class PgOutputDecoder {
 
@@ -19,6 +22,11 @@ public final class PgOutputDecoder {
         UnknownMessageException(String message) {
             super(message);
         }
+    }
+
+    /** Whether the message at the buffer's position is a Stream Stop, which ends a streamed block. */
+    public static boolean isStreamStop(ByteBuffer buffer) {
+        return buffer.get(buffer.position()) == 'E';
     }
 
     public PgOutputMessage decode(ByteBuffer buffer) {
@@ -44,6 +52,15 @@ public final class PgOutputDecoder {
                 return decodeTruncate(buffer);
             case 'M':
                 return decodeLogicalMessage(buffer);
+            case 'S':
+                return new PgOutputMessage.StreamStart(buffer.getInt(), buffer.get() == 1);
+            case 'E':
+                return new PgOutputMessage.StreamStop();
+            case 'c':
+                return new PgOutputMessage.StreamCommit(buffer.getInt(), buffer.get(), buffer.getLong(), buffer.getLong(),
+                        buffer.getLong());
+            case 'A':
+                return new PgOutputMessage.StreamAbort(buffer.getInt(), buffer.getInt());
             default:
                 throw new UnknownMessageException("Unknown pgoutput message type '" + (char) type + "' (" + type + ")");
         }

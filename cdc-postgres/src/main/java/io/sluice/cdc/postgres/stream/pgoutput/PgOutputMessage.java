@@ -3,7 +3,8 @@ package io.sluice.cdc.postgres.stream.pgoutput;
 import java.util.List;
 
 /**
- * The messages of PostgreSQL's {@code pgoutput} logical replication protocol (version 1) that the connector uses.
+ * The messages of PostgreSQL's {@code pgoutput} logical replication protocol (versions 1 and 2) that the connector
+ * uses.
  * LSNs are raw 64-bit positions; timestamps are microseconds since 2000-01-01 UTC, as the server sends them.
  */
 public sealed interface PgOutputMessage {
@@ -54,5 +55,27 @@ public sealed interface PgOutputMessage {
 
     /** A message written with pg_logical_emit_message (sent only when requested). */
     record LogicalMessage(boolean transactional, long lsn, String prefix, byte[] content) implements PgOutputMessage {
+    }
+
+    /**
+     * Protocol 2: the server sends part of a large transaction before it commits. The messages up to the next
+     * {@link StreamStop} belong to transaction {@code xid}; {@code firstSegment} marks its first block.
+     */
+    record StreamStart(int xid, boolean firstSegment) implements PgOutputMessage {
+    }
+
+    /** Protocol 2: end of a block of a streamed transaction. */
+    record StreamStop() implements PgOutputMessage {
+    }
+
+    /** Protocol 2: the streamed transaction {@code xid} committed; the fields mean what they mean in {@link Commit}. */
+    record StreamCommit(int xid, int flags, long commitLsn, long endLsn, long commitTimeMicros) implements PgOutputMessage {
+    }
+
+    /**
+     * Protocol 2: the streamed transaction {@code xid} rolled back ({@code subXid == xid}), or only its
+     * subtransaction {@code subXid} did (ROLLBACK TO SAVEPOINT).
+     */
+    record StreamAbort(int xid, int subXid) implements PgOutputMessage {
     }
 }

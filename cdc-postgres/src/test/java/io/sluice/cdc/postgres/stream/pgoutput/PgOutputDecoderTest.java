@@ -15,7 +15,7 @@ class PgOutputDecoderTest {
     private final PgOutputDecoder decoder = new PgOutputDecoder();
 
     /** Writes protocol messages the way the server does (big-endian, zero-terminated strings). */
-    private static final class Message {
+    static final class Message {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final DataOutputStream out = new DataOutputStream(bytes);
 
@@ -159,5 +159,18 @@ class PgOutputDecoderTest {
                 .isInstanceOf(PgOutputDecoder.UnknownMessageException.class).hasMessageContaining("'Z'");
         assertThatThrownBy(() -> decoder.decode(new Message('I').i32(1).b('N').i16(1).b('b').i32(0).buffer()))
                 .hasMessageContaining("binary");
+    }
+
+    @Test
+    void protocolTwoStreamMessages() throws IOException {
+        PgOutputMessage.StreamStart start = (PgOutputMessage.StreamStart) decoder.decode(
+                new Message('S').i32(42).b(1).buffer());
+        assertThat(start).isEqualTo(new PgOutputMessage.StreamStart(42, true));
+        assertThat(PgOutputDecoder.isStreamStop(new Message('E').buffer())).isTrue();
+        assertThat(decoder.decode(new Message('E').buffer())).isInstanceOf(PgOutputMessage.StreamStop.class);
+        assertThat(decoder.decode(new Message('c').i32(42).b(0).i64(100).i64(180).i64(777).buffer()))
+                .isEqualTo(new PgOutputMessage.StreamCommit(42, 0, 100, 180, 777));
+        assertThat(decoder.decode(new Message('A').i32(42).i32(43).buffer()))
+                .isEqualTo(new PgOutputMessage.StreamAbort(42, 43));
     }
 }
