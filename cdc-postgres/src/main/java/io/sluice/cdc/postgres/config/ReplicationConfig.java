@@ -1,5 +1,6 @@
 package io.sluice.cdc.postgres.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -65,7 +66,7 @@ public final class ReplicationConfig {
                                 + "emits it only at its commit, so no uncommitted change is ever emitted. Set false "
                                 + "to use protocol version 1.",
                         GROUP, ++order, ConfigDef.Width.SHORT, "Stream large transactions")
-                .define(PGOUTPUT_STREAMING_SPOOL_DIR, Type.STRING, "", Importance.LOW,
+                .define(PGOUTPUT_STREAMING_SPOOL_DIR, Type.STRING, "", new SpoolDirValidator(), Importance.LOW,
                         "Directory of the worker's file system for the spool files of large transactions streamed "
                                 + "before their commit; each file is as large as its transaction's changes and is "
                                 + "deleted at its commit or rollback. Empty: the JVM's java.io.tmpdir.",
@@ -135,6 +136,31 @@ public final class ReplicationConfig {
         @Override
         public String toString() {
             return "[a-z0-9_]{1,63}";
+        }
+    }
+
+    /** The spool directory must be one the worker can write, or be creatable in one. */
+    static final class SpoolDirValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String dir = value == null ? "" : ((String) value).trim();
+            if (dir.isEmpty()) {
+                return;
+            }
+            Path path = Path.of(dir).toAbsolutePath();
+            Path existing = path;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+                throw new ConfigException(name, value, (existing == null ? path : existing)
+                        + " is not a directory this worker can write to");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a writable directory, or empty for java.io.tmpdir";
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.cdc.postgres.config.CaptureConfig.SkippableOperation;
 import io.sluice.cdc.postgres.config.SnapshotConfig.SnapshotMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,30 @@ class PostgresConnectorConfigTest {
                 .hasMessageContaining("topic.prefix");
         assertThatThrownBy(() -> new PostgresConnectorConfig(minimal("message.key.columns", "nocolon")))
                 .hasMessageContaining("message.key.columns");
+    }
+
+    @Test
+    void aSpoolDirectoryUnderAFileIsRejected() throws Exception {
+        Path file = Files.createTempFile("sluice-not-a-dir", ".txt");
+        try {
+            assertThatThrownBy(() -> new PostgresConnectorConfig(minimal("pgoutput.streaming.spool.dir",
+                    file.resolve("spool").toString())))
+                    .hasMessageContaining("pgoutput.streaming.spool.dir").hasMessageContaining("can write");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void largeTransactionsAreStreamedByDefaultAndDriverOptionsPassThrough() {
+        PostgresConnectorConfig config = new PostgresConnectorConfig(minimal("driver.options",
+                "-c logical_decoding_work_mem=256MB", "pgoutput.streaming.spool.dir", "/tmp/sluice-spool/new"));
+        assertThat(config.replication().streaming()).isTrue();
+        assertThat(config.replication().streamingSpoolDir()).hasToString("/tmp/sluice-spool/new");
+        assertThat(config.connection().replicationProperties("app").getProperty("options"))
+                .isEqualTo("-c logical_decoding_work_mem=256MB");
+        assertThat(new PostgresConnectorConfig(minimal()).replication().streamingSpoolDir())
+                .hasToString(System.getProperty("java.io.tmpdir"));
     }
 
     @Test
