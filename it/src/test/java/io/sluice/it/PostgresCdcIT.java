@@ -147,6 +147,55 @@ class PostgresCdcIT {
         }
     }
 
+    /**
+     * pgoutput protocol 2 on the real worker: with the server's logical_decoding_work_mem at 64 kB for the
+     * connector's sessions, a 50,000-row transaction is streamed before its commit; what arrives is exactly its
+     * committed rows, once each, without the work of a rolled-back savepoint.
+     */
+    @Test
+    void aLargeTransactionStreamedBeforeItsCommitArrivesOnceWithoutItsRolledBackSavepoint(LocalStack.Stack stack)
+            throws Exception {
+        this.stack = stack;
+        String database = "it_pg_large_tx";
+        Databases.recreatePostgresDatabase(database);
+        int rows = 50_000;
+        try (Connection db = Databases.postgres(database);
+                TopicReader reader = new TopicReader(stack.bootstrapServers(), "pgl.public.items", false)) {
+            createItems(db, 1);
+            connector = database;
+            Map<String, String> config = sourceConfig(database, "pgl", "public.items");
+            config.put("driver.options", "-c logical_decoding_work_mem=64kB");
+            stack.connect().putConnector(connector, config);
+            stack.connect().awaitRunning(connector, Duration.ofSeconds(60));
+            assertThat(reader.read(1, Duration.ofSeconds(60))).hasSize(1);
+
+            db.setAutoCommit(false);
+            Databases.execute(db,
+                    "INSERT INTO items (id, name, qty, price) SELECT g, 'item ' || g, g % 100, 1.5"
+                            + " FROM generate_series(2, " + (rows + 1) + ") g",
+                    "SAVEPOINT undone",
+                    "INSERT INTO items (id, name, qty, price) SELECT g, 'undone', 0, 0"
+                            + " FROM generate_series(900001, 910000) g",
+                    "ROLLBACK TO SAVEPOINT undone",
+                    "UPDATE items SET qty = 999 WHERE id <= 101");
+            db.commit();
+            db.setAutoCommit(true);
+
+            List<ChangeEvent> events = new java.util.ArrayList<>();
+            readUntilAllIds(reader, events, rows + 1, Duration.ofMinutes(2));
+            events.addAll(ChangeEvent.fromJson(reader.readUntilQuiet(Duration.ofSeconds(3), Duration.ofSeconds(20))));
+            Map<Long, Long> creates = events.stream().filter(e -> "c".equals(e.op()))
+                    .collect(Collectors.groupingBy(e -> e.after().path("id").asLong(), Collectors.counting()));
+            assertThat(creates).hasSize(rows);
+            assertThat(creates.values()).allMatch(count -> count == 1);
+            assertThat(creates.keySet()).allMatch(id -> id >= 2 && id <= rows + 1);
+            List<ChangeEvent> updates = events.stream().filter(e -> "u".equals(e.op())).toList();
+            assertThat(updates).hasSize(101).allMatch(e -> e.after().path("qty").asInt() == 999);
+            assertThat(Databases.count(db, "SELECT stream_txns FROM pg_stat_replication_slots WHERE slot_name = '"
+                    + database + "'")).as("transactions the server streamed before their commit").isPositive();
+        }
+    }
+
     @Test
     void workerKilledDuringSnapshotAndDuringStreamingLosesNothing(LocalStack.Stack stack) throws Exception {
         this.stack = stack;
