@@ -137,7 +137,8 @@ public final class BenchMain {
             switch (id) {
                 case "pg-stream" -> s.add(new PgStreamBenchmark(ctx));
                 case "pg-snapshot" -> s.add(new PgSnapshotBenchmark(ctx));
-                case "jdbc-source" -> s.add(new JdbcSourceBenchmark(ctx));
+                case "jdbc-source" -> s.add(new JdbcSourceBenchmark(ctx, true));
+                case "jdbc-source-my" -> s.add(new JdbcSourceBenchmark(ctx, false));
                 case "my-stream" -> s.add(new MyStreamBenchmark(ctx));
                 case "my-snapshot" -> s.add(new MySnapshotBenchmark(ctx));
                 case "sink-pg", "sink-my" -> s.add(new SinkBenchmark(ctx, id.equals("sink-pg"), sinkInput));

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * jdbc-source bulk mode from PostgreSQL: N rows exist before the connector is created; rate = N / (time from the
- * create request to N records in the topic). Raw: the database's own export, COPY (SELECT * ...) TO STDOUT through
- * PgJDBC, discarded. Debezium has no query-based source, so that column stays empty.
+ * jdbc-source bulk mode: N rows exist before the connector is created; rate = N / (time from the create request to
+ * N records in the topic). Raw, from PostgreSQL: the database's own export, COPY (SELECT * ...) TO STDOUT through
+ * PgJDBC, discarded; from MariaDB: its own client, {@code mariadb --quick -e 'SELECT * ...' > /dev/null}. Both also
+ * get the driver's streaming SELECT. Debezium has no query-based source, so that column stays empty.
  */
 final class JdbcSourceBenchmark implements Benchmark {
     static final String CONNECTOR_CLASS = "io.sluice.jdbc.source.JdbcSourceConnector";
@@ -19,15 +20,24 @@ final class JdbcSourceBenchmark implements Benchmark {
     private final Results.Benchmark result;
     private final String table;
 
-    JdbcSourceBenchmark(BenchContext ctx) {
+    private final boolean postgres;
+
+    JdbcSourceBenchmark(BenchContext ctx, boolean postgres) {
         this.ctx = ctx;
         this.o = ctx.options;
-        this.table = "bench_jsrc_" + ctx.runTag;
-        this.result = new Results.Benchmark("jdbc-source", "jdbc-source bulk mode from PostgreSQL (rows/s)",
-                o.rows + " rows loaded before the connector exists; jdbc-source with mode=bulk reads the table once "
-                        + "(poll.interval.ms of an hour); rate = rows / time from the connector's creation to the last record "
-                        + "in the topic. Raw: `COPY (SELECT * FROM t) TO STDOUT` read through PgJDBC's CopyManager and "
+        this.postgres = postgres;
+        this.table = (postgres ? "bench_jsrc_" : "bench_jsrcmy_") + ctx.runTag;
+        String common = o.rows + " rows loaded before the connector exists; jdbc-source with mode=bulk reads the table "
+                + "once (poll.interval.ms of an hour); rate = rows / time from the connector's creation to the last "
+                + "record in the topic. ";
+        this.result = postgres
+                ? new Results.Benchmark("jdbc-source", "jdbc-source bulk mode from PostgreSQL (rows/s)", common
+                        + "Raw: `COPY (SELECT * FROM t) TO STDOUT` read through PgJDBC's CopyManager and "
                         + "discarded, and `SELECT * FROM t` through PgJDBC with a streaming cursor (fetch size 10000), every column "
+                        + "read with getObject. Debezium has no query-based source.")
+                : new Results.Benchmark("jdbc-source-my", "jdbc-source bulk mode from MariaDB (rows/s)", common
+                        + "Raw: the database's own client, `mariadb --quick --batch -e 'SELECT * FROM t' > /dev/null`, "
+                        + "and `SELECT * FROM t` through MariaDB Connector/J streaming (fetch size 10000), every column "
                         + "read with getObject. Debezium has no query-based source.");
     }
 
@@ -36,20 +46,35 @@ final class JdbcSourceBenchmark implements Benchmark {
 
     @Override
     public void prepare() throws Exception {
-        BenchContext.log("jdbc-source: loading " + o.rows + " rows into " + table);
-        ctx.pg.recreateTable(table);
-        ctx.pg.insertRows(table, 0, o.rows, 10_000);
-        ctx.pg.execute("VACUUM ANALYZE " + table);
+        BenchContext.log(result.id + ": loading " + o.rows + " rows into " + table);
+        if (postgres) {
+            ctx.pg.recreateTable(table);
+            ctx.pg.insertRows(table, 0, o.rows, 10_000);
+            ctx.pg.execute("VACUUM ANALYZE " + table);
+        } else {
+            ctx.my.recreateTable(table);
+            ctx.my.insertRows(table, 0, o.rows, 10_000);
+            ctx.my.execute("ANALYZE TABLE " + table);
+        }
     }
 
     @Override
     public void run(String system) {
         switch (system) {
             case "raw" -> {
-                ctx.runSystem(result, system, "raw COPY TO STDOUT (PgJDBC)", null,
-                        (run, r) -> r.add("rows/s", o.rows / new RawBaselines(o).pgCopyOut(ctx.pg, table)));
-                ctx.runSystem(result, RAW_SELECT, "raw JDBC SELECT * (PgJDBC, fetch size 10000, getObject per column)", null,
-                        (run, r) -> r.add("rows/s", o.rows / new RawBaselines(o).pgJdbcSelect(ctx.pg, table)));
+                RawBaselines raw = new RawBaselines(o);
+                if (postgres) {
+                    ctx.runSystem(result, system, "raw COPY TO STDOUT (PgJDBC)", null,
+                            (run, r) -> r.add("rows/s", o.rows / raw.pgCopyOut(ctx.pg, table)));
+                    ctx.runSystem(result, RAW_SELECT, "raw JDBC SELECT * (PgJDBC, fetch size 10000, getObject per column)",
+                            null, (run, r) -> r.add("rows/s", o.rows / raw.jdbcSelect(ctx.pg.connect(), table)));
+                } else {
+                    ctx.runSystem(result, system, "raw mariadb --quick SELECT * > /dev/null", null,
+                            (run, r) -> r.add("rows/s", o.rows / raw.myClientSelect(table, o.workDir)));
+                    ctx.runSystem(result, RAW_SELECT, "raw JDBC SELECT * (MariaDB Connector/J, fetch size 10000, "
+                            + "getObject per column)", null,
+                            (run, r) -> r.add("rows/s", o.rows / raw.jdbcSelect(ctx.my.connect(), table)));
+                }
             }
             case "sluice" -> ctx.runSystem(result, system, "Sluice jdbc-source (bulk)", CONNECTOR_CLASS,
                     (run, r) -> connector(run, r));
@@ -58,17 +83,17 @@ final class JdbcSourceBenchmark implements Benchmark {
     }
 
     private void connector(int run, Results.SystemRun r) throws Exception {
-        String n = "bench_jsrc_" + ctx.runTag + "_" + run;
+        String n = table + "_" + run;
         String prefix = n + ".";
         String topic = prefix + table;
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", CONNECTOR_CLASS);
         config.put("tasks.max", "1");
-        config.put("connection.url", o.pgJdbcUrl());
+        config.put("connection.url", postgres ? o.pgJdbcUrl() : o.myJdbcUrl());
         config.put("connection.user", o.dbUser);
         config.put("connection.password", o.dbPassword);
         config.put("mode", "bulk");
-        config.put("table.include.list", "public." + table);
+        config.put("table.include.list", (postgres ? "public." : o.database + ".") + table);
         config.put("topic.prefix", prefix);
         config.put("poll.interval.ms", "3600000");
         config.put("batch.max.rows", "10000");
@@ -92,6 +117,10 @@ final class JdbcSourceBenchmark implements Benchmark {
 
     @Override
     public void cleanup() throws Exception {
-        ctx.pg.execute("DROP TABLE IF EXISTS " + table);
+        if (postgres) {
+            ctx.pg.execute("DROP TABLE IF EXISTS " + table);
+        } else {
+            ctx.my.execute("DROP TABLE IF EXISTS " + table);
+        }
     }
 }

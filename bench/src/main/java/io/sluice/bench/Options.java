@@ -10,7 +10,8 @@ import java.util.Set;
 final class Options {
     static final List<String> ALL_BENCHMARKS =
             // Most telling first: when a time budget cuts a run short, the streaming and sink rows are already in.
-            List.of("pg-stream", "sink-pg", "latency", "my-stream", "sink-my", "pg-snapshot", "my-snapshot", "jdbc-source", "converter");
+            List.of("pg-stream", "sink-pg", "latency", "my-stream", "sink-my", "pg-snapshot", "my-snapshot", "jdbc-source",
+                    "jdbc-source-my", "converter");
 
     String mode = "full";
     long rows = 1_000_000;

@@ -62,8 +62,8 @@ final class RawBaselines {
      * SELECT * through JDBC with a streaming cursor (fetch size 10000, in a transaction), every column of every row
      * read with getObject and discarded: what any query-based reader gets from the driver before doing anything.
      */
-    double pgJdbcSelect(PgDatabase pg, String table) throws Exception {
-        try (Connection c = pg.connect()) {
+    double jdbcSelect(Connection connection, String table) throws Exception {
+        try (Connection c = connection) {
             c.setAutoCommit(false);
             long t0 = System.nanoTime();
             long checksum = 0;
@@ -84,6 +84,31 @@ final class RawBaselines {
             if (checksum == 42) BenchContext.log("(checksum " + checksum + ")");  // keeps the reads from being elided
             return seconds;
         }
+    }
+
+    /**
+     * MariaDB's own client printing every row (--quick: row by row, unbuffered) to /dev/null: the database's own
+     * export, as COPY TO is PostgreSQL's. Returns seconds from process start to exit.
+     */
+    double myClientSelect(String table, Path workDir) throws IOException, InterruptedException {
+        Path log = workDir.resolve("mariadb-select.log");
+        ProcessBuilder pb = new ProcessBuilder("mariadb", "--quick", "--batch", "--skip-column-names",
+                "-h", o.myHost, "-P", String.valueOf(o.myPort), "-u", o.dbUser, o.database,
+                "-e", "SELECT * FROM " + table);
+        pb.environment().put("MYSQL_PWD", o.dbPassword);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(log.toFile());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        if (!p.waitFor(600, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new BenchFailure("mariadb did not finish SELECT * FROM " + table + " in 600 s");
+        }
+        long t1 = System.nanoTime();
+        if (p.exitValue() != 0) {
+            throw new BenchFailure("mariadb exited with " + p.exitValue() + ": " + Files.readString(log).strip());
+        }
+        return (t1 - t0) / 1e9;
     }
 
     /**

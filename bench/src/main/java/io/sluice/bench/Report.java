@@ -54,6 +54,11 @@ final class Report {
             t.add(ratio(jsrc, "rows/s", "raw", 0.5, "jdbc-source bulk >= 50% of COPY TO (issue 7)"));
             t.add(ratio(jsrc, "rows/s", JdbcSourceBenchmark.RAW_SELECT, 0.5, "jdbc-source bulk >= 50% of a JDBC SELECT (issue 7)"));
         }
+        Results.Benchmark jsrcMy = find("jdbc-source-my");
+        if (jsrcMy != null) {
+            t.add(ratio(jsrcMy, "rows/s", "raw", 0.5, "jdbc-source bulk from MariaDB >= 50% of the mariadb client's SELECT (issue 7)"));
+            t.add(ratio(jsrcMy, "rows/s", JdbcSourceBenchmark.RAW_SELECT, 0.5, "jdbc-source bulk from MariaDB >= 50% of a JDBC SELECT (issue 7)"));
+        }
         Results.Benchmark lat = find("latency");
         if (lat != null) {
             Double s = median(lat, "sluice", "p99 ms");
