@@ -60,6 +60,9 @@ class ModesIT {
                 db.execute("INSERT INTO orders (amount) VALUES (40), (50)", "UPDATE orders SET amount = 11 WHERE id = 1");
                 List<SourceRecord> more = run.pollFor(Duration.ofMillis(800));
                 assertThat(TaskRun.column(more, "amount")).containsExactly(40, 50);
+                // A later round keeps the schema objects: converters then know them by identity.
+                assertThat(more.get(0).valueSchema()).isSameAs(first.get(0).valueSchema());
+                assertThat(more.get(0).keySchema()).isSameAs(first.get(0).keySchema());
             }
         }
     }

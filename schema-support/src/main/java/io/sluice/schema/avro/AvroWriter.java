@@ -204,17 +204,45 @@ final class AvroWriter {
                 writers[i] = writer(field.schema(), avroField.schema(), fieldPath);
             }
         }
-        Schema expected = connect;
-        return (v, out) -> {
-            Struct struct = (Struct) v;
-            if (struct.schema() != expected && !struct.schema().equals(expected)) {
-                throw new DataException(path + " has a struct of schema " + struct.schema().name()
-                        + " where " + expected.name() + " is expected");
+        return new StructWriter(connect, path, fields, writers);
+    }
+
+    /**
+     * Writes a struct field by field. Connect's schema equality is deep, so a schema found equal to the expected
+     * one is remembered: a source that builds an equal schema again (jdbc-source does at every polling round)
+     * pays that comparison once per new schema object, not once per record.
+     */
+    private static final class StructWriter implements ValueWriter {
+        private final Schema expected;
+        private final String path;
+        private final Field[] fields;
+        private final ValueWriter[] writers;
+        /** The last schema object found equal to {@code expected}; racy on purpose, a stale one costs one check. */
+        private Schema lastEqual;
+
+        StructWriter(Schema expected, String path, Field[] fields, ValueWriter[] writers) {
+            this.expected = expected;
+            this.path = path;
+            this.fields = fields;
+            this.writers = writers;
+            this.lastEqual = expected;
+        }
+
+        @Override
+        public void write(Object value, Encoder out) throws IOException {
+            Struct struct = (Struct) value;
+            Schema schema = struct.schema();
+            if (schema != lastEqual && schema != expected) {
+                if (!schema.equals(expected)) {
+                    throw new DataException(path + " has a struct of schema " + schema.name()
+                            + " where " + expected.name() + " is expected");
+                }
+                lastEqual = schema;
             }
             for (int i = 0; i < writers.length; i++) {
                 writers[i].write(fields[i] == null ? null : struct.get(fields[i]), out);
             }
-        };
+        }
     }
 
     /** A field the Avro schema has and the Connect schema lacks: written as null when its default is null. */

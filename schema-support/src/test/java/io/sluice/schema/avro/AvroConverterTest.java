@@ -149,6 +149,34 @@ class AvroConverterTest {
         assertThat(registry.requests.get()).isEqualTo(2);
     }
 
+    /** A copy of a struct schema that is equal to it and a different object, as a new polling round builds. */
+    private static Schema copyOf(Schema schema) {
+        SchemaBuilder copy = SchemaBuilder.struct().name(schema.name()).version(schema.version()).doc(schema.doc());
+        schema.fields().forEach(field -> copy.field(field.name(), field.schema()));
+        return copy.build();
+    }
+
+    private static Struct rowOf(Schema schema, int id) {
+        Struct row = new Struct(schema);
+        Struct template = row(id);
+        schema.fields().forEach(field -> row.put(field.name(), template.get(field.name())));
+        return row;
+    }
+
+    @Test
+    void anEqualSchemaObjectWritesTheSameBytesAndADifferentStructIsRefused() {
+        AvroConverter converter = converter(false, Map.of());
+        byte[] first = converter.fromConnectData("orders", AvroSchemasTest.ROW, row(1));
+        Schema equal = copyOf(AvroSchemasTest.ROW);
+        assertThat(equal).isEqualTo(AvroSchemasTest.ROW).isNotSameAs(AvroSchemasTest.ROW);
+        for (int i = 0; i < 3; i++) {
+            assertThat(converter.fromConnectData("orders", equal, rowOf(equal, 1))).isEqualTo(first);
+        }
+        Schema other = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).build();
+        assertThatThrownBy(() -> converter.fromConnectData("orders", AvroSchemasTest.ROW,
+                new Struct(other).put("id", 1))).isInstanceOf(DataException.class).hasMessageContaining("is expected");
+    }
+
     @Test
     void missingMagicByteIsAClearError() {
         AvroConverter converter = converter(false, Map.of());

@@ -48,6 +48,8 @@ public final class TableReader {
     private PreparedStatement statement;
     private ResultSet rows;
     private RowMapping mapping;
+    /** The mapping of the latest round, whose schema objects the next round keeps when they are unchanged. */
+    private RowMapping lastMapping;
     private RowPosition positions;
     /** The position of the row the cursor stands on and that is not copied yet, or null at the end. */
     private SourceOffset current;
@@ -101,7 +103,8 @@ public final class TableReader {
             query.bind(statement, offset, upperBound, zone);
             rows = statement.executeQuery();
             mapping = RowMapping.of(rows.getMetaData(), target.schemaName(), settings.keyColumns(),
-                    settings.numericMapping(), zone);
+                    settings.numericMapping(), zone, lastMapping);
+            lastMapping = mapping;
             positions = RowPosition.of(rows.getMetaData(), query.incrementingColumn(), query.timestampColumns(),
                     zone, target.description());
             onRow = rows.next();

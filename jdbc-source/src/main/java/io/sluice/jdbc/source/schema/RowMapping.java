@@ -47,6 +47,17 @@ public final class RowMapping {
      */
     public static RowMapping of(ResultSetMetaData metaData, String schemaName, List<String> keyColumns,
             NumericMapping numericMapping, Calendar zone) throws SQLException {
+        return of(metaData, schemaName, keyColumns, numericMapping, zone, null);
+    }
+
+    /**
+     * As {@link #of(ResultSetMetaData, String, List, NumericMapping, Calendar)}, keeping the schema objects of the
+     * previous round's mapping when the new ones are equal to them: converters recognise a schema they have seen
+     * by identity first, and comparing Connect schemas by value is deep. The column readers are always new, since
+     * a column's type may change without changing its Connect schema.
+     */
+    public static RowMapping of(ResultSetMetaData metaData, String schemaName, List<String> keyColumns,
+            NumericMapping numericMapping, Calendar zone, RowMapping previous) throws SQLException {
         SchemaBuilder value = SchemaBuilder.struct();
         if (schemaName != null) {
             value.name(schemaName);
@@ -67,6 +78,9 @@ public final class RowMapping {
             readers.add(column.reader());
         }
         Schema valueSchema = value.build();
+        if (previous != null && previous.valueSchema.equals(valueSchema)) {
+            valueSchema = previous.valueSchema;
+        }
         Field[] fields = valueSchema.fields().toArray(Field[]::new);
 
         if (keyColumns.isEmpty()) {
@@ -87,6 +101,9 @@ public final class RowMapping {
             sources.add(source);
         }
         Schema keySchema = key.build();
+        if (previous != null && keySchema.equals(previous.keySchema)) {
+            keySchema = previous.keySchema;
+        }
         return new RowMapping(valueSchema, fields, readers.toArray(ColumnReader[]::new), keySchema,
                 keySchema.fields().toArray(Field[]::new), sources.toArray(Field[]::new));
     }
