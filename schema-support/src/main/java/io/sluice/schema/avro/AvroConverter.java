@@ -90,7 +90,8 @@ public class AvroConverter implements Converter {
         out.write(MAGIC_BYTE);
         out.writeInt(target.id);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, out.encoder);
+            // Buffered: numbers are encoded into the encoder's array, not byte by byte through the stream.
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
             out.encoder = encoder;
             target.writer.write(value, encoder);
             encoder.flush();
