@@ -35,15 +35,21 @@ final class RawBaselines {
         pb.environment().put("PGPASSWORD", o.dbPassword);
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
+        return timed(pb, log, "pg_recvlogical", "reach " + endLsn);
+    }
+
+    /** Runs a client to its end; seconds from its start to its exit. Its stderr (or all output) goes to log. */
+    private static double timed(ProcessBuilder pb, Path log, String name, String task)
+            throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(600, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new BenchFailure("pg_recvlogical did not reach " + endLsn + " in 600 s");
+            throw new BenchFailure(name + " did not " + task + " in 600 s");
         }
         long t1 = System.nanoTime();
         if (p.exitValue() != 0) {
-            throw new BenchFailure("pg_recvlogical exited with " + p.exitValue() + ": " + Files.readString(log).strip());
+            throw new BenchFailure(name + " exited with " + p.exitValue() + ": " + Files.readString(log).strip());
         }
         return (t1 - t0) / 1e9;
     }
@@ -98,17 +104,7 @@ final class RawBaselines {
         pb.environment().put("MYSQL_PWD", o.dbPassword);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.redirectError(log.toFile());
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new BenchFailure("mariadb did not finish SELECT * FROM " + table + " in 600 s");
-        }
-        long t1 = System.nanoTime();
-        if (p.exitValue() != 0) {
-            throw new BenchFailure("mariadb exited with " + p.exitValue() + ": " + Files.readString(log).strip());
-        }
-        return (t1 - t0) / 1e9;
+        return timed(pb, log, "mariadb", "finish SELECT * FROM " + table);
     }
 
     /**
