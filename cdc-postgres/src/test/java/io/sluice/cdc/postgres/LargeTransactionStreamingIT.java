@@ -30,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LargeTransactionStreamingIT {
 
     private static final int ROWS = 3000;
+    /** ROWS rows of about 100 bytes: far more than the 64 kB the server decodes before it streams. */
+    private static final String INSERT_LARGE = "INSERT INTO big SELECT g, repeat('x', 100) FROM generate_series(1, "
+            + ROWS + ") g";
 
     @TempDir
     Path spoolDir;
@@ -50,21 +53,25 @@ class LargeTransactionStreamingIT {
         db.close();
     }
 
-    private Map<String, String> config() {
-        return db.config("snapshot.mode", "no_data", "driver.options", "-c logical_decoding_work_mem=64kB",
-                "pgoutput.streaming.spool.dir", spoolDir.toString());
+    private Map<String, String> config(String... overrides) {
+        Map<String, String> config = db.config("snapshot.mode", "no_data",
+                "driver.options", "-c logical_decoding_work_mem=64kB", "pgoutput.streaming.spool.dir", spoolDir.toString());
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            config.put(overrides[i], overrides[i + 1]);
+        }
+        return config;
     }
 
     /** Starts the task and waits until it streams, by way of one small change. */
-    private void startStreaming() throws Exception {
-        runner = new TaskRunner(config()).start();
+    private void startStreaming(Map<String, String> config) throws Exception {
+        runner = new TaskRunner(config).start();
         db.execute("INSERT INTO small VALUES (1)");
         runner.commit(runner.poll(1));
     }
 
     @Test
     void aStreamedTransactionIsEmittedAtItsCommitWithoutItsRolledBackSavepoint() throws Exception {
-        startStreaming();
+        startStreaming(config());
         try (Connection large = db.connect(); Statement st = large.createStatement()) {
             large.setAutoCommit(false);
             st.execute("INSERT INTO big SELECT g, repeat('x', 100) || g FROM generate_series(1, " + ROWS + ") g");
@@ -112,10 +119,10 @@ class LargeTransactionStreamingIT {
 
     @Test
     void aStreamedTransactionThatRollsBackEmitsNothing() throws Exception {
-        startStreaming();
+        startStreaming(config());
         try (Connection large = db.connect(); Statement st = large.createStatement()) {
             large.setAutoCommit(false);
-            st.execute("INSERT INTO big SELECT g, repeat('x', 100) FROM generate_series(1, " + ROWS + ") g");
+            st.execute(INSERT_LARGE);
             awaitSpoolFiles(1);
             large.rollback();
         }
@@ -128,10 +135,10 @@ class LargeTransactionStreamingIT {
 
     @Test
     void aTransactionStreamedBeforeARestartIsEmittedOnceAfterIt() throws Exception {
-        startStreaming();
+        startStreaming(config());
         try (Connection large = db.connect(); Statement st = large.createStatement()) {
             large.setAutoCommit(false);
-            st.execute("INSERT INTO big SELECT g, repeat('x', 100) FROM generate_series(1, " + ROWS + ") g");
+            st.execute(INSERT_LARGE);
             awaitSpoolFiles(1);
             runner.stop();
             assertThat(spoolFiles()).as("spool files left by the stopped task").isEmpty();
@@ -146,12 +153,8 @@ class LargeTransactionStreamingIT {
 
     @Test
     void withStreamingOffTheSameTransactionArrivesThroughProtocolOne() throws Exception {
-        runner = new TaskRunner(db.config("snapshot.mode", "no_data", "pgoutput.streaming", "false",
-                "driver.options", "-c logical_decoding_work_mem=64kB",
-                "pgoutput.streaming.spool.dir", spoolDir.toString())).start();
-        db.execute("INSERT INTO small VALUES (1)");
-        runner.commit(runner.poll(1));
-        db.transaction("INSERT INTO big SELECT g, repeat('x', 100) FROM generate_series(1, " + ROWS + ") g");
+        startStreaming(config("pgoutput.streaming", "false"));
+        db.transaction(INSERT_LARGE);
         List<SourceRecord> records = runner.poll(ROWS);
         assertThat(records).hasSize(ROWS);
         assertThat(spoolFiles()).isEmpty();

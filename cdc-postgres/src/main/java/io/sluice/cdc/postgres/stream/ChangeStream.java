@@ -182,12 +182,13 @@ public final class ChangeStream {
             // Protocol 2 streams large transactions while they run; a server before 14 knows only protocol 1.
             boolean streaming = replication.streaming()
                     && replicationConnection.getMetaData().getDatabaseMajorVersion() >= 14;
+            int protocol = streaming ? 2 : 1;
             streamed = new StreamedTransactions(replication.streamingSpoolDir(), replication.slotName());
             ChainedLogicalStreamBuilder builder = replicationConnection.unwrap(PGConnection.class).getReplicationAPI()
                     .replicationStream().logical()
                     .withSlotName(replication.slotName())
                     .withStartPosition(LogSequenceNumber.valueOf(flushTracker.flushableLsn()))
-                    .withSlotOption("proto_version", streaming ? 2 : 1)
+                    .withSlotOption("proto_version", protocol)
                     .withSlotOption("publication_names", "\"" + replication.publicationName() + "\"")
                     .withStatusInterval(replication.statusUpdateIntervalMs(), TimeUnit.MILLISECONDS);
             if (streaming) {
@@ -197,7 +198,7 @@ public final class ChangeStream {
             metrics.connected = true;
             LOG.info("Streaming changes from slot {} (publication {}) from LSN {} with pgoutput protocol {}",
                     replication.slotName(), replication.publicationName(),
-                    ReplicationSlot.format(flushTracker.flushableLsn()), streaming ? 2 : 1);
+                    ReplicationSlot.format(flushTracker.flushableLsn()), protocol);
             long reportedFlush = flushTracker.flushableLsn();
             long lastForcedStatus = System.currentTimeMillis();
             long nextHeartbeat = heartbeat.enabled() ? System.currentTimeMillis() + heartbeat.intervalMs() : Long.MAX_VALUE;

@@ -42,19 +42,14 @@ public final class RowMapping {
     }
 
     /**
+     * Maps a query's columns to Connect. The schema objects of the previous round's mapping are kept when the new
+     * ones are equal to them: converters recognise a schema they have seen by identity first, and comparing Connect
+     * schemas by value is deep. The column readers are always new, since a column's type may change without
+     * changing its Connect schema.
+     *
      * @param schemaName the value schema's name (the table name, as Confluent's source does), or null
      * @param keyColumns the columns of the record key, empty for records without a key
-     */
-    public static RowMapping of(ResultSetMetaData metaData, String schemaName, List<String> keyColumns,
-            NumericMapping numericMapping, Calendar zone) throws SQLException {
-        return of(metaData, schemaName, keyColumns, numericMapping, zone, null);
-    }
-
-    /**
-     * As {@link #of(ResultSetMetaData, String, List, NumericMapping, Calendar)}, keeping the schema objects of the
-     * previous round's mapping when the new ones are equal to them: converters recognise a schema they have seen
-     * by identity first, and comparing Connect schemas by value is deep. The column readers are always new, since
-     * a column's type may change without changing its Connect schema.
+     * @param previous the mapping of the previous round of the same query, or null
      */
     public static RowMapping of(ResultSetMetaData metaData, String schemaName, List<String> keyColumns,
             NumericMapping numericMapping, Calendar zone, RowMapping previous) throws SQLException {

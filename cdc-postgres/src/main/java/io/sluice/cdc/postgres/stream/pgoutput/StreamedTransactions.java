@@ -168,6 +168,7 @@ public final class StreamedTransactions implements AutoCloseable {
         private final ByteBuffer writeBuffer = ByteBuffer.allocate(WRITE_BUFFER_BYTES);
         /** Where each subtransaction's first change starts in the file. */
         private final Map<Integer, Long> subTransactionStarts = new HashMap<>();
+        private long size;
 
         Spool(int xid, Path directory, String filePrefix) {
             this.xid = xid;
@@ -181,19 +182,17 @@ public final class StreamedTransactions implements AutoCloseable {
             }
         }
 
+        /** Bytes of entries, written or still in the write buffer. */
         long size() {
-            try {
-                return channel.position() + writeBuffer.position();
-            } catch (IOException e) {
-                throw failure("read the size of", e);
-            }
+            return size;
         }
 
         void append(int subXid, long lsn, byte type, ByteBuffer body) {
-            if (subXid != xid) {
-                subTransactionStarts.putIfAbsent(subXid, size());
+            if (subXid != xid && !subTransactionStarts.containsKey(subXid)) {
+                subTransactionStarts.put(subXid, size);
             }
             int length = 1 + body.remaining();
+            size += ENTRY_HEADER_BYTES + length;
             if (writeBuffer.remaining() < ENTRY_HEADER_BYTES + length) {
                 flush();
             }
@@ -223,6 +222,7 @@ public final class StreamedTransactions implements AutoCloseable {
             } catch (IOException e) {
                 throw failure("truncate", e);
             }
+            size = start;
             subTransactionStarts.values().removeIf(offset -> offset >= start);
         }
 
@@ -230,7 +230,7 @@ public final class StreamedTransactions implements AutoCloseable {
         long replay(MessageHandler handler) throws SQLException, InterruptedException {
             flush();
             try {
-                long end = channel.position();
+                long end = size;
                 channel.position(0);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel),
                         WRITE_BUFFER_BYTES));
