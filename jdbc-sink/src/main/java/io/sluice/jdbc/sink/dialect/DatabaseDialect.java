@@ -1,6 +1,7 @@
 package io.sluice.jdbc.sink.dialect;
 
 import io.sluice.jdbc.sink.record.Column;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
@@ -62,6 +63,20 @@ public interface DatabaseDialect {
 
     /** Adds the driver properties that make JDBC batches into multi-row statements, unless the URL sets them. */
     void addBatchRewriting(String url, Properties driverProperties);
+
+    /**
+     * The id of the connection's current transaction, taken just before its commit so that a commit whose
+     * acknowledgement is lost can be looked up afterwards ({@link #committed}); null where the database cannot
+     * tell a transaction's outcome later (then the flush is written again, which upserts make harmless).
+     */
+    default Long transactionId(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Whether the transaction {@link #transactionId} returned committed; asked on another connection. */
+    default boolean committed(Connection connection, long transactionId) throws SQLException {
+        throw new UnsupportedOperationException(name() + " cannot tell whether a transaction committed");
+    }
 
     /** Whether an error is transient: the same work on a fresh connection may succeed. */
     default boolean isTransient(SQLException e) {

@@ -4,6 +4,11 @@ import io.sluice.jdbc.sink.record.Column;
 import io.sluice.jdbc.sink.record.ConnectValues;
 import io.sluice.schema.types.SemanticTypes;
 import io.sluice.jdbc.sink.record.ValueKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,6 +26,43 @@ public final class PostgresDialect extends BaseDialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    @Override
+    public Long transactionId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT txid_current()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Asks {@code txid_status}. A transaction whose session was just terminated may still show as in progress for
+     * a moment while its backend exits: that is asked again, for up to ten seconds.
+     */
+    @Override
+    public boolean committed(Connection connection, long transactionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT txid_status(?)")) {
+            statement.setLong(1, transactionId);
+            for (int attempt = 0; ; attempt++) {
+                String status;
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    status = rows.getString(1);
+                }
+                if (!"in progress".equals(status) || attempt >= 100) {
+                    return "committed".equals(status);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while asking whether transaction " + transactionId
+                            + " committed", e);
+                }
+            }
+        }
     }
 
     @Override

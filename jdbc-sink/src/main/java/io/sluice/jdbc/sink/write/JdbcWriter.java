@@ -276,13 +276,13 @@ public final class JdbcWriter implements AutoCloseable {
         if (isolate) {
             writeAll(connection, batch, true, counts);
             awaitReports();
-            connection.commit();
+            commit(connection);
             counts.report(metrics);
             return true;
         }
         try {
             writeAll(connection, batch, false, counts);
-            connection.commit();
+            commit(connection);
         } catch (SQLException | BadRecordException e) {
             if (e instanceof SQLException sql && dialect.isTransient(sql)) {
                 throw sql;
@@ -294,6 +294,31 @@ public final class JdbcWriter implements AutoCloseable {
         }
         counts.report(metrics);
         return true;
+    }
+
+    /**
+     * Commits. A connection lost during the commit leaves its outcome unknown: the server may have committed
+     * before the session ended. Where the dialect can tell, the transaction is looked up on a fresh connection, and
+     * a committed one is not written again (plain inserts would otherwise be doubled); otherwise the error goes to
+     * the retry, which writes the flush again.
+     */
+    private void commit(Connection connection) throws SQLException {
+        Long transaction = dialect.transactionId(connection);
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            if (transaction == null || !dialect.isTransient(e)) {
+                throw e;
+            }
+            boolean[] committed = new boolean[1];
+            retry.run("asking whether transaction " + transaction + " committed",
+                    c -> committed[0] = dialect.committed(c, transaction));
+            if (!committed[0]) {
+                throw e;
+            }
+            LOG.warn("The acknowledgement of a commit was lost ({}), but transaction {} did commit: it is not written "
+                    + "again", describe(e), transaction);
+        }
     }
 
     private void writeAll(Connection connection, Batch batch, boolean isolate, FlushCounts counts) throws SQLException {
