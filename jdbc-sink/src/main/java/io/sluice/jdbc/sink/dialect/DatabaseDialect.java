@@ -48,6 +48,19 @@ public interface DatabaseDialect {
 
     String update(TableName table, List<String> keyColumns, List<String> valueColumns);
 
+    /**
+     * A faster way than the batch statement to insert ({@code upsert} false) or upsert many rows, or null when the
+     * database has none or a column needs its values bound.
+     *
+     * @param columns  the key columns, then the value columns
+     * @param names    their names in the table, in the same order
+     * @param keyCount how many of them form the key
+     */
+    default BulkLoad bulkLoad(TableName table, List<Column> columns, List<String> names, int keyCount,
+                              boolean upsert, ZoneId zone) {
+        return null;
+    }
+
     /** A delete of {@code rows} keys in one statement. */
     String delete(TableName table, List<String> keyColumns, int rows);
 

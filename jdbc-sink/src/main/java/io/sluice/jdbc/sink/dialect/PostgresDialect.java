@@ -89,16 +89,27 @@ public final class PostgresDialect extends BaseDialect {
 
     @Override
     public String upsert(TableName table, List<String> keyColumns, List<String> valueColumns) {
+        return insert(table, keyColumns, valueColumns) + onConflict(keyColumns, valueColumns);
+    }
+
+    /** {@code ON CONFLICT (key) DO UPDATE SET c = EXCLUDED.c}, or {@code DO NOTHING} without value columns. */
+    String onConflict(List<String> keyColumns, List<String> valueColumns) {
         StringJoiner key = new StringJoiner(",");
         keyColumns.forEach(c -> key.add(quote(c)));
-        StringBuilder sql = new StringBuilder(insert(table, keyColumns, valueColumns))
-                .append(" ON CONFLICT (").append(key).append(") DO ");
+        StringBuilder sql = new StringBuilder(" ON CONFLICT (").append(key).append(") DO ");
         if (valueColumns.isEmpty()) {
             return sql.append("NOTHING").toString();
         }
         StringJoiner set = new StringJoiner(",");
         valueColumns.forEach(c -> set.add(quote(c) + "=EXCLUDED." + quote(c)));
         return sql.append("UPDATE SET ").append(set).toString();
+    }
+
+    /** COPY into a staging table, then one INSERT ... SELECT; see {@link PostgresCopyLoad}. */
+    @Override
+    public BulkLoad bulkLoad(TableName table, List<Column> columns, List<String> names, int keyCount,
+                             boolean upsert, ZoneId zone) {
+        return PostgresCopyLoad.of(this, table, columns, names, keyCount, upsert, zone);
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class SinkMetrics implements SinkMetricsMXBean, AutoCloseable {
     private final AtomicLong lastFlushRecords = new AtomicLong();
     private final AtomicLong maxFlushRecords = new AtomicLong();
     private final AtomicLong lastFlushMillis = new AtomicLong();
+    private final LongAdder bulkLoaded = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private ObjectName name;
@@ -82,6 +83,10 @@ public final class SinkMetrics implements SinkMetricsMXBean, AutoCloseable {
         lastFlushRecords.set(records);
         lastFlushMillis.set(millis);
         maxFlushRecords.accumulateAndGet(records, Math::max);
+    }
+
+    public void bulkLoaded(long rows) {
+        bulkLoaded.add(rows);
     }
 
     public void retried() {
@@ -141,6 +146,11 @@ public final class SinkMetrics implements SinkMetricsMXBean, AutoCloseable {
     public double getAverageFlushMillis() {
         long count = flushes.sum();
         return count == 0 ? 0 : (double) flushMillis.sum() / count;
+    }
+
+    @Override
+    public long getRowsBulkLoaded() {
+        return bulkLoaded.sum();
     }
 
     @Override

@@ -25,6 +25,12 @@ public interface SinkMetricsMXBean {
 
     double getAverageFlushMillis();
 
+    /**
+     * Rows written through the dialect's bulk load (PostgreSQL: COPY into a staging table), see {@code bulk.load.enabled}.
+     * While a failed flush is searched for a record at fault, a group loaded and then rolled back counts too.
+     */
+    long getRowsBulkLoaded();
+
     long getRetries();
 
     long getRecordsSentToDeadLetterQueue();

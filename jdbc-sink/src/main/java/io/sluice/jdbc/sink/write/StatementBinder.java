@@ -1,14 +1,18 @@
 package io.sluice.jdbc.sink.write;
 
 import io.sluice.jdbc.sink.config.InsertMode;
+import io.sluice.jdbc.sink.dialect.BulkLoad;
+import io.sluice.jdbc.sink.dialect.CopyText;
 import io.sluice.jdbc.sink.dialect.ColumnBinder;
 import io.sluice.jdbc.sink.dialect.DatabaseDialect;
 import io.sluice.jdbc.sink.dialect.TableName;
+import io.sluice.jdbc.sink.record.Column;
 import io.sluice.jdbc.sink.record.RowLayout;
 import io.sluice.jdbc.sink.record.SinkChange;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ final class StatementBinder {
     private final ColumnBinder[] valueBinders;
     private final int deleteChunk;
     private final Map<Integer, String> deleteSql = new HashMap<>();
+    private final BulkLoad bulkLoad;
 
     StatementBinder(DatabaseDialect dialect, TableName table, RowLayout layout, InsertMode mode, ZoneId zone,
                     TableCatalog catalog) {
@@ -52,6 +57,9 @@ final class StatementBinder {
         } else {
             this.writeSql = dialect.insert(table, keyNames, valueNames);
         }
+        this.bulkLoad = writeSql == null || mode == InsertMode.UPDATE ? null
+                : dialect.bulkLoad(table, concat(layout.keyColumns(), layout.valueColumns()),
+                        concat(keyNames, valueNames), keyNames.size(), mode == InsertMode.UPSERT, zone);
         int perKey = Math.max(1, keyNames.size());
         this.deleteChunk = Math.max(1, Math.min(DELETE_CHUNK, dialect.maxBindParameters() / perKey));
     }
@@ -63,6 +71,34 @@ final class StatementBinder {
     /** The INSERT, upsert or UPDATE statement; null when there is nothing to write (an update of a key-only row). */
     String writeSql() {
         return writeSql;
+    }
+
+    /** The dialect's faster way to write many rows of this layout, or null. */
+    BulkLoad bulkLoad() {
+        return bulkLoad;
+    }
+
+    /**
+     * Appends the row of an upsert or insert for {@link #bulkLoad}.
+     *
+     * @return false when a value has no exact form there, so the rows must be bound instead
+     */
+    boolean appendRow(StringBuilder rows, SinkChange change) {
+        try {
+            bulkLoad.appendRow(rows, change.key(), change.values());
+            return true;
+        } catch (CopyText.NotCopyable e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw new BadRecordException(change, "cannot convert a value of " + change.origin() + ": " + e, e);
+        }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first.size() + second.size());
+        all.addAll(first);
+        all.addAll(second);
+        return all;
     }
 
     int deleteChunk() {

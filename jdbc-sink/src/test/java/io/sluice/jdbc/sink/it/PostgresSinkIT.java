@@ -1,8 +1,19 @@
 package io.sluice.jdbc.sink.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.jdbc.sink.JdbcSinkTask;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The sink's scenarios on the real PostgreSQL 15, in database jdbc_sink_pg. */
 class PostgresSinkIT extends SinkScenarios {
@@ -22,5 +33,70 @@ class PostgresSinkIT extends SinkScenarios {
     @Override
     TargetDatabase database() {
         return DATABASE;
+    }
+
+    /**
+     * Large flushes go through COPY: characters COPY's text format escapes, odd floats and bytes arrive as sent,
+     * and a flush holding a date COPY cannot carry exactly is written with the batch statement instead.
+     */
+    @Test
+    void escapedTextOddNumbersAndFarDatesSurviveTheBulkLoad() throws SQLException {
+        String table = table("copy");
+        Schema value = SchemaBuilder.struct().name("shop.public.copy.Value")
+                .field("id", Schema.INT32_SCHEMA)
+                .field("text", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("data", Schema.OPTIONAL_BYTES_SCHEMA)
+                .field("number", Schema.OPTIONAL_FLOAT64_SCHEMA)
+                .field("day", org.apache.kafka.connect.data.Date.builder().optional().build())
+                .build();
+        ChangeEvents events = new ChangeEvents("shop.public." + table, "public", table, value, "id");
+        double[] numbers = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 1e-300, 0.1};
+        List<SinkRecord> records = new ArrayList<>();
+        for (int id = 1; id <= 100; id++) {
+            records.add(events.create(events.row("id", id, "text", "tab\tnewline\ncr\rback\\slash \\N ü €" + id,
+                    "data", new byte[] {0x5c, 0x00, (byte) 0xff, (byte) id}, "number", numbers[id % numbers.length],
+                    "day", new java.util.Date(LocalDate.of(2024, 2, 29).toEpochDay() * 86_400_000L))));
+        }
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key", "bulk.load.enabled", "true");
+        deliver(task, records.toArray(new SinkRecord[0]));
+
+        List<Map<String, Object>> rows = DATABASE.rows("SELECT * FROM " + DATABASE.quote(table) + " ORDER BY 1");
+        assertThat(rows).hasSize(100);
+        for (Map<String, Object> row : rows) {
+            int id = ((Number) row.get("id")).intValue();
+            assertThat(row.get("text")).isEqualTo("tab\tnewline\ncr\rback\\slash \\N ü €" + id);
+            assertThat((byte[]) row.get("data")).containsExactly(0x5c, 0x00, 0xff, id);
+            assertThat(row.get("number")).isEqualTo(Double.valueOf(numbers[id % numbers.length]));
+            assertThat(row.get("day").toString()).isEqualTo("2024-02-29");
+        }
+
+        List<SinkRecord> farDates = new ArrayList<>();
+        for (int id = 1; id <= 100; id++) {
+            LocalDate day = id == 50 ? LocalDate.of(12_024, 1, 1) : LocalDate.of(2024, 3, 1);
+            farDates.add(events.update(events.row("id", id), events.row("id", id, "text", "again " + id,
+                    "day", new java.util.Date(day.toEpochDay() * 86_400_000L))));
+        }
+        deliver(task, farDates.toArray(new SinkRecord[0]));
+        assertThat(DATABASE.rows("SELECT text, day::text AS day FROM " + DATABASE.quote(table) + " WHERE id IN (1, 50)"
+                + " ORDER BY id")).extracting(r -> r.get("text") + " " + r.get("day"))
+                .containsExactly("again 1 2024-03-01", "again 50 12024-01-01");
+        // the first flush went through COPY, the second (a date COPY cannot carry) as a batch
+        assertThat(jmx("RowsBulkLoaded")).isEqualTo(100L);
+    }
+
+    /** Without bulk.load.enabled, a large flush goes as JDBC batches: nothing through COPY. */
+    @Test
+    void largeFlushesAreBatchesUnlessTheBulkLoadIsEnabled() throws SQLException {
+        String table = table("batches");
+        ChangeEvents events = customers(table);
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key");
+        SinkRecord[] records = new SinkRecord[200];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = events.create(events.row("id", i + 1, "name", "n" + (i + 1), "score", (long) i));
+        }
+        deliver(task, records);
+        assertThat(DATABASE.count(table)).isEqualTo(200);
+        assertThat(jmx("RowsWritten")).isEqualTo(200L);
+        assertThat(jmx("RowsBulkLoaded")).isEqualTo(0L);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The sink's scenarios, run against each real database by a subclass: records go in through
@@ -509,19 +510,23 @@ abstract class SinkScenarios {
         String table = shortNames(table("poison"));
         ChangeEvents events = customers(table);
         FakeErrantRecordReporter dlq = new FakeErrantRecordReporter();
-        JdbcSinkTask task = start(config("insert.mode", "upsert", "primary.key.mode", "record_key"), dlq);
+        JdbcSinkTask task = start(config("insert.mode", "upsert", "primary.key.mode", "record_key",
+                "bulk.load.enabled", "true"), dlq);
         List<SinkRecord> records = new ArrayList<>();
-        for (int i = 1; i <= 50; i++) {
-            records.add(events.create(events.row("id", i, "name", i == 17 ? "far too long" : "n" + i)));
+        // enough rows for the dialect's bulk load, so that its failure is searched as well
+        for (int i = 1; i <= 150; i++) {
+            records.add(events.create(events.row("id", i, "name", i == 17 || i == 130 ? "far too long" : "n" + i)));
         }
         SinkRecord unreadable = new SinkRecord(events.topic, 0, events.keySchema, null, null, "not a row", events.offset++);
         records.add(unreadable);
         Map<TopicPartition, OffsetAndMetadata> committed = deliver(task, records.toArray(new SinkRecord[0]));
 
-        assertThat(database().count(table)).isEqualTo(49);
-        assertThat(dlq.reported).extracting(r -> r.record().kafkaOffset()).containsExactlyInAnyOrder(16L, 50L);
+        assertThat(database().count(table)).isEqualTo(148);
+        assertThat(database().count(table)).isEqualTo(database().rows("SELECT * FROM " + database().quote(table)
+                + " WHERE " + database().quote("name") + " LIKE 'n%'").size());
+        assertThat(dlq.reported).extracting(r -> r.record().kafkaOffset()).containsExactlyInAnyOrder(16L, 129L, 150L);
         assertThat(dlq.reported.get(dlq.reported.size() - 1).error().getMessage()).isNotBlank();
-        assertThat(committed.get(new TopicPartition(events.topic, 0)).offset()).isEqualTo(51);
+        assertThat(committed.get(new TopicPartition(events.topic, 0)).offset()).isEqualTo(151);
     }
 
     @Test
@@ -679,8 +684,13 @@ abstract class SinkScenarios {
 
     // ---- values ------------------------------------------------------------------------------------------
 
-    @Test
-    void everySemanticAndLogicalTypeIsReadBackEqual() throws SQLException {
+    /**
+     * With {@code copies} more rows like the full one, the flush is large enough for the dialect's bulk load
+     * (PostgreSQL's COPY), so both ways of writing are checked value by value.
+     */
+    @ParameterizedTest(name = "with {0} more rows in the flush")
+    @ValueSource(ints = {0, 100})
+    void everySemanticAndLogicalTypeIsReadBackEqual(int copies) throws SQLException {
         String table = table("types");
         boolean pg = database() instanceof TargetDatabase.Postgres;
         Schema value = SchemaBuilder.struct().name("shop.public.types.Value")
@@ -731,8 +741,14 @@ abstract class SinkScenarios {
                 "d_uuid", "0e8b6e4c-2a53-4a1f-9b43-6d1f3c2d9e10", "d_xml", "<a>1</a>",
                 "d_bits", new byte[] {0x05, 0x02}, "d_enum", "green", "d_set", "a,c");
         Struct empty = events.row("id", 2);
-        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key");
-        deliver(task, events.create(full), events.create(empty));
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key", "bulk.load.enabled", "true");
+        List<SinkRecord> records = new ArrayList<>(List.of(events.create(full), events.create(empty)));
+        for (int i = 0; i < copies; i++) {
+            Struct copy = new Struct(full.schema());
+            full.schema().fields().forEach(f -> copy.put(f, full.get(f)));
+            records.add(events.create(copy.put("id", 3 + i)));
+        }
+        deliver(task, records.toArray(new SinkRecord[0]));
 
         TargetDatabase db = database();
         String bits = pg ? db.quote("d_bits") + "::text" : "CAST(" + db.quote("d_bits") + " AS UNSIGNED)";

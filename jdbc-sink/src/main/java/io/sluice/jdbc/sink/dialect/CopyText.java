@@ -1,0 +1,151 @@
+package io.sluice.jdbc.sink.dialect;
+
+import io.sluice.jdbc.sink.record.Column;
+import io.sluice.jdbc.sink.record.ConnectValues;
+import io.sluice.jdbc.sink.record.ValueKind;
+import io.sluice.schema.types.SemanticTypes;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * One column's values in PostgreSQL's COPY text format, each in the input syntax of the type its JDBC binder
+ * would send ({@link #stagingType}), so that a row loaded by COPY and then inserted equals the row a bound
+ * statement writes. Values without an exact text form (dates outside years 1-9999, sub-microsecond times)
+ * throw {@link NotCopyable}, and the caller writes that batch with the JDBC statement instead.
+ */
+public final class CopyText {
+
+    /** A value this format cannot carry exactly; the batch goes through the JDBC statement instead. */
+    public static final class NotCopyable extends RuntimeException {
+        NotCopyable(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    @FunctionalInterface
+    interface Encoder {
+        /** Appends the non-null value, escaped for COPY text format. */
+        void append(StringBuilder out, Object value);
+    }
+
+    private final String stagingType;
+    private final Encoder encoder;
+
+    private CopyText(String stagingType, Encoder encoder) {
+        this.stagingType = stagingType;
+        this.encoder = encoder;
+    }
+
+    /** The format of a column, or null when its values must be bound (schemaless records). */
+    static CopyText of(Column column, ZoneId zone) {
+        ValueKind kind = column.kind();
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind) {
+            case INT8, INT16 -> new CopyText("int2", (out, v) -> out.append(((Number) v).shortValue()));
+            case INT32, YEAR -> new CopyText("int4", (out, v) -> out.append(((Number) v).intValue()));
+            case INT64 -> new CopyText("int8", (out, v) -> out.append(((Number) v).longValue()));
+            case FLOAT32 -> new CopyText("float4", (out, v) -> out.append(((Number) v).floatValue()));
+            case FLOAT64 -> new CopyText("float8", (out, v) -> out.append(((Number) v).doubleValue()));
+            case BOOLEAN -> new CopyText("bool", (out, v) -> out.append((Boolean) v ? 't' : 'f'));
+            case BYTES -> new CopyText("bytea", (out, v) -> appendHex(out, ConnectValues.bytes(v)));
+            case DECIMAL -> new CopyText("numeric", (out, v) -> out.append(((BigDecimal) v).toPlainString()));
+            case VARIABLE_DECIMAL -> new CopyText("numeric",
+                    (out, v) -> out.append(ConnectValues.variableScaleDecimal(v).toPlainString()));
+            case DATE_CONNECT, DATE_DAYS -> new CopyText("date", (out, v) -> appendDate(out, ConnectValues.date(kind, v)));
+            case TIME_CONNECT, TIME_MILLIS, TIME_MICROS, TIME_NANOS ->
+                    new CopyText("time", (out, v) -> appendTime(out, ConnectValues.time(kind, v)));
+            case TIMESTAMP_CONNECT, TIMESTAMP_MILLIS, TIMESTAMP_MICROS, TIMESTAMP_NANOS -> new CopyText("timestamp",
+                    (out, v) -> appendTimestamp(out, ConnectValues.localDateTime(kind, v, zone)));
+            case ZONED_TIMESTAMP -> new CopyText("timestamptz",
+                    (out, v) -> appendZonedTimestamp(out, ConnectValues.zonedTimestamp(v)));
+            // Bound untyped, so the server reads them as the target column's type: staged in that type too.
+            case STRING, JSON, UUID, XML, ENUM, ENUM_SET, INTERVAL_ISO ->
+                    new CopyText(null, (out, v) -> appendEscaped(out, (String) v));
+            case ZONED_TIME -> new CopyText(null, (out, v) -> appendEscaped(out, ConnectValues.zonedTime(v).toString()));
+            case DURATION_MICROS -> new CopyText(null,
+                    (out, v) -> out.append(((Number) v).longValue()).append(" microseconds"));
+            case BITS -> {
+                int length = ConnectValues.intParameter(column.schema(), SemanticTypes.BITS_LENGTH, 0);
+                yield new CopyText(null, (out, v) -> out.append(ConnectValues.bitString(v, length)));
+            }
+        };
+    }
+
+    /** The SQL type the value is staged in, or null for the target column's own type. */
+    String stagingType() {
+        return stagingType;
+    }
+
+    void append(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("\\N");
+        } else {
+            encoder.append(out, value);
+        }
+    }
+
+    static void appendEscaped(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** bytea's hex input, {@code \x0a1b}, with the backslash escaped for COPY. */
+    private static void appendHex(StringBuilder out, byte[] bytes) {
+        out.append("\\\\x");
+        for (byte b : bytes) {
+            out.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+        }
+    }
+
+    private static void appendDate(StringBuilder out, LocalDate date) {
+        checkYear(date.getYear());
+        out.append(date);
+    }
+
+    private static void appendTime(StringBuilder out, LocalTime time) {
+        checkMicros(time.getNano());
+        out.append(time);
+    }
+
+    private static void appendTimestamp(StringBuilder out, LocalDateTime timestamp) {
+        checkYear(timestamp.getYear());
+        checkMicros(timestamp.getNano());
+        out.append(timestamp);
+    }
+
+    private static void appendZonedTimestamp(StringBuilder out, OffsetDateTime timestamp) {
+        checkYear(timestamp.getYear());
+        checkMicros(timestamp.getNano());
+        out.append(timestamp);
+    }
+
+    /** ISO years outside 1-9999 are written differently (signs, BC); the driver knows how, so let it. */
+    private static void checkYear(int year) {
+        if (year < 1 || year > 9999) {
+            throw new NotCopyable("year " + year);
+        }
+    }
+
+    /** PostgreSQL keeps microseconds; how the driver rounds finer values is the driver's business. */
+    private static void checkMicros(int nanos) {
+        if (nanos % 1000 != 0) {
+            throw new NotCopyable("nanoseconds");
+        }
+    }
+}
