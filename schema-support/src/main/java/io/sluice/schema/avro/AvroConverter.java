@@ -1,5 +1,6 @@
 package io.sluice.schema.avro;
 
+import io.sluice.schema.PerThread;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -43,8 +44,9 @@ public class AvroConverter implements Converter {
     private final Map<Schema, WriteEntry> writesByValue = new HashMap<>();
     private final Map<Integer, AvroReader> readsById = new HashMap<>();
 
-    private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
-    private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
+    /** The writing and reading buffers of the thread that converts (a worker gives each task its own converters). */
+    private final PerThread<Output> outputs = new PerThread<>(Output::new);
+    private final PerThread<Input> inputs = new PerThread<>(Input::new);
 
     public AvroConverter() {
     }
@@ -119,9 +121,10 @@ public class AvroConverter implements Converter {
         }
         int id = ((value[1] & 0xff) << 24) | ((value[2] & 0xff) << 16) | ((value[3] & 0xff) << 8) | (value[4] & 0xff);
         AvroReader reader = reader(id, topic);
+        Input input = inputs.get();
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, HEADER_SIZE, value.length - HEADER_SIZE,
-                decoders.get());
-        decoders.set(decoder);
+                input.decoder);
+        input.decoder = decoder;
         try {
             Object connect = reader.read(decoder);
             return new SchemaAndValue(reader.connectSchema(), connect);
@@ -230,6 +233,11 @@ public class AvroConverter implements Converter {
     }
 
     private record Target(int id, AvroWriter writer) {
+    }
+
+    /** The decoder reused for every record a thread reads. */
+    private static final class Input {
+        private BinaryDecoder decoder;
     }
 
     /** A growable byte buffer reused for every record of a thread; only the final copy is allocated. */

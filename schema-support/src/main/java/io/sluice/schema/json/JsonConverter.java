@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.sluice.schema.PerThread;
 import io.sluice.schema.SluiceVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,15 +55,8 @@ public class JsonConverter implements Converter, Versioned {
 
     private final org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
     private final JsonFactory json = new JsonFactory();
-    private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
-    /**
-     * The buffer of the thread that uses this converter (a worker gives each task its own converters), found
-     * without the ThreadLocal lookup, which cost 5% of a task thread. Other threads use {@link #outputs}.
-     */
-    private volatile OwnedOutput owned;
-
-    private record OwnedOutput(Thread thread, Output output) {
-    }
+    /** The buffer of the thread that converts (a worker gives each task its own converters). */
+    private final PerThread<Output> outputs = new PerThread<>(Output::new);
 
     private boolean schemasEnabled;
     private int cacheSize;
@@ -180,7 +174,7 @@ public class JsonConverter implements Converter, Versioned {
     // ---------- writing ----------
 
     private byte[] write(byte[] schemaJson, Schema schema, Object value, PayloadWriter.FieldNames names) throws IOException {
-        Output payload = output();
+        Output payload = outputs.get();
         payload.reset();
         JsonGenerator generator = payload.generator(json);
         try {
@@ -203,17 +197,6 @@ public class JsonConverter implements Converter, Versioned {
         payload.copyTo(envelope, payloadAt);
         envelope[envelope.length - 1] = '}';
         return envelope;
-    }
-
-    private Output output() {
-        Thread current = Thread.currentThread();
-        OwnedOutput mine = owned;
-        if (mine == null) {
-            // Benign race: a thread that loses it finds another owner below and uses its ThreadLocal buffer.
-            mine = new OwnedOutput(current, new Output());
-            owned = mine;
-        }
-        return mine.thread() == current ? mine.output() : outputs.get();
     }
 
     private synchronized WrittenSchema writtenSchema(Schema schema) {
