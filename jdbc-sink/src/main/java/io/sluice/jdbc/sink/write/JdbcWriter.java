@@ -50,9 +50,8 @@ public final class JdbcWriter implements AutoCloseable {
 
     /**
      * From this many rows of one table a flush uses the dialect's bulk load, if it has one and
-     * {@code bulk.load.enabled} is set. Below it the batch
-     * statement is as fast, and the groups of a failed flush being searched for the record at fault are small
-     * enough to get the statement's own error for each row.
+     * {@code bulk.load.enabled} is set. Below it the batch statement is as fast, and the groups of a failed flush
+     * being searched for the record at fault are small enough to get the statement's own error for each row.
      */
     private static final int BULK_LOAD_MIN_ROWS = 64;
 
