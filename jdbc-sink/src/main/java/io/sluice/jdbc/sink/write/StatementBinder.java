@@ -57,9 +57,10 @@ final class StatementBinder {
         } else {
             this.writeSql = dialect.insert(table, keyNames, valueNames);
         }
+        List<Column> columns = layout.allColumns();
         this.bulkLoad = writeSql == null || mode == InsertMode.UPDATE ? null
-                : dialect.bulkLoad(table, concat(layout.keyColumns(), layout.valueColumns()),
-                        concat(keyNames, valueNames), keyNames.size(), mode == InsertMode.UPSERT, zone);
+                : dialect.bulkLoad(table, columns, columns.stream().map(catalog::columnName).toList(),
+                        keyNames.size(), mode == InsertMode.UPSERT, zone);
         int perKey = Math.max(1, keyNames.size());
         this.deleteChunk = Math.max(1, Math.min(DELETE_CHUNK, dialect.maxBindParameters() / perKey));
     }
@@ -92,13 +93,6 @@ final class StatementBinder {
         } catch (RuntimeException e) {
             throw new BadRecordException(change, "cannot convert a value of " + change.origin() + ": " + e, e);
         }
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> all = new ArrayList<>(first.size() + second.size());
-        all.addAll(first);
-        all.addAll(second);
-        return all;
     }
 
     int deleteChunk() {
