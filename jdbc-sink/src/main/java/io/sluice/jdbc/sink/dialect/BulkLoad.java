@@ -18,6 +18,12 @@ public interface BulkLoad {
      */
     void appendRow(StringBuilder rows, Object[] key, Object[] values);
 
-    /** Loads the appended rows. */
-    void load(Connection connection, StringBuilder rows) throws SQLException;
+    /**
+     * Loads the appended rows.
+     *
+     * @param newRows whether every row is expected to be new to the table (inserts, or CDC creates whose key
+     *                the table is not expected to have yet), so that a load that only inserts may be tried first
+     * @return whether the rows went straight into the table, without the general path's extra step
+     */
+    boolean load(Connection connection, StringBuilder rows, boolean newRows) throws SQLException;
 }

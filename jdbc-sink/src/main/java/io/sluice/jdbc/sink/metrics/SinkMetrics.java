@@ -31,6 +31,7 @@ public final class SinkMetrics implements SinkMetricsMXBean, AutoCloseable {
     private final AtomicLong maxFlushRecords = new AtomicLong();
     private final AtomicLong lastFlushMillis = new AtomicLong();
     private final LongAdder bulkLoaded = new LongAdder();
+    private final LongAdder bulkLoadedDirectly = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private ObjectName name;
@@ -85,8 +86,10 @@ public final class SinkMetrics implements SinkMetricsMXBean, AutoCloseable {
         maxFlushRecords.accumulateAndGet(records, Math::max);
     }
 
-    public void bulkLoaded(long rows) {
+    /** Rows written through the bulk load, and how many of them went straight into their table. */
+    public void bulkLoaded(long rows, long directly) {
         bulkLoaded.add(rows);
+        bulkLoadedDirectly.add(directly);
     }
 
     public void retried() {
@@ -151,6 +154,11 @@ public final class SinkMetrics implements SinkMetricsMXBean, AutoCloseable {
     @Override
     public long getRowsBulkLoaded() {
         return bulkLoaded.sum();
+    }
+
+    @Override
+    public long getRowsBulkLoadedDirectly() {
+        return bulkLoadedDirectly.sum();
     }
 
     @Override

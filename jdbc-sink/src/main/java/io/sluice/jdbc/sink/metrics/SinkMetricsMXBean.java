@@ -26,10 +26,16 @@ public interface SinkMetricsMXBean {
     double getAverageFlushMillis();
 
     /**
-     * Rows written through the dialect's bulk load (PostgreSQL: COPY into a staging table), see {@code bulk.load.enabled}.
+     * Rows written through the dialect's bulk load (PostgreSQL: COPY), see {@code bulk.load.enabled}.
      * While a failed flush is searched for a record at fault, a group loaded and then rolled back counts too.
      */
     long getRowsBulkLoaded();
+
+    /**
+     * Of {@link #getRowsBulkLoaded()}, the rows that went straight into their table (PostgreSQL: new rows copied
+     * into the target itself rather than through a staging table).
+     */
+    long getRowsBulkLoadedDirectly();
 
     long getRetries();
 

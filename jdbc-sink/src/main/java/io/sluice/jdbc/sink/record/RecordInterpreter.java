@@ -79,7 +79,7 @@ public final class RecordInterpreter {
                 return envelope(record, struct, lastShape);
             }
             String table = tableNames.resolve(record.topic(), null, null);
-            return upsert(record, table, struct);
+            return upsert(record, table, struct, false);
         }
         if (value instanceof Map<?, ?> map) {
             if (map.containsKey(Envelope.OP) && map.containsKey(Envelope.AFTER) && map.containsKey(Envelope.BEFORE)) {
@@ -125,7 +125,7 @@ public final class RecordInterpreter {
                 if (after == null) {
                     throw new DataException("CDC event op=" + op + " without 'after' (" + origin(record) + ")");
                 }
-                return upsert(record, table, after);
+                return upsert(record, table, after, op.charAt(0) != 'u');
             }
             case 'd' -> {
                 if (!deleteEnabled) {
@@ -150,11 +150,11 @@ public final class RecordInterpreter {
         }
     }
 
-    private SinkChange upsert(SinkRecord record, String table, Struct row) {
+    private SinkChange upsert(SinkRecord record, String table, Struct row, boolean created) {
         StructLayout layout = layoutFor(record, row.schema());
         Object[] values = layout.values(row);
         return new SinkChange(SinkChange.Operation.UPSERT, table, layout.layout, layout.key(record, row),
-                values, record, unavailable(values));
+                values, record, unavailable(values), created);
     }
 
     /** The positions of values that are the source's placeholder for "not read", or null. */

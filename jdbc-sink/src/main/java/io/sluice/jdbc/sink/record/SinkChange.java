@@ -17,14 +17,15 @@ public final class SinkChange {
     private final Object[] values;
     private final SinkRecord record;
     private final java.util.BitSet unavailable;
+    private final boolean created;
 
     public SinkChange(Operation operation, String table, RowLayout layout, Object[] key, Object[] values,
                       SinkRecord record) {
-        this(operation, table, layout, key, values, record, null);
+        this(operation, table, layout, key, values, record, null, false);
     }
 
     public SinkChange(Operation operation, String table, RowLayout layout, Object[] key, Object[] values,
-                      SinkRecord record, java.util.BitSet unavailable) {
+                      SinkRecord record, java.util.BitSet unavailable, boolean created) {
         this.operation = operation;
         this.table = table;
         this.layout = layout;
@@ -32,6 +33,15 @@ public final class SinkChange {
         this.values = values;
         this.record = record;
         this.unavailable = unavailable;
+        this.created = created;
+    }
+
+    /**
+     * Whether the source says the row is new: a CDC event with op {@code c} (created) or {@code r} (read by a
+     * snapshot). The target usually lacks it, but a redelivered or re-snapshotted row may already be there.
+     */
+    public boolean created() {
+        return created;
     }
 
     /**

@@ -434,8 +434,7 @@ public final class JdbcWriter implements AutoCloseable {
     private void write(Connection connection, StatementBinder binder, List<SinkChange> changes, FlushCounts counts)
             throws SQLException {
         if (bulkLoadEnabled && changes.size() >= BULK_LOAD_MIN_ROWS && binder.bulkLoad() != null
-                && bulkLoad(connection, binder, changes)) {
-            counts.bulkLoaded += changes.size();
+                && bulkLoad(connection, binder, changes, counts)) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(binder.writeSql())) {
@@ -448,8 +447,8 @@ public final class JdbcWriter implements AutoCloseable {
     }
 
     /** Writes the rows through the dialect's bulk load; false when a value needs the batch statement instead. */
-    private static boolean bulkLoad(Connection connection, StatementBinder binder, List<SinkChange> changes)
-            throws SQLException {
+    private boolean bulkLoad(Connection connection, StatementBinder binder, List<SinkChange> changes,
+                             FlushCounts counts) throws SQLException {
         StringBuilder rows = new StringBuilder(changes.size() * 128);
         for (SinkChange change : changes) {
             if (!binder.appendRow(rows, change)) {
@@ -458,7 +457,19 @@ public final class JdbcWriter implements AutoCloseable {
                 return false;
             }
         }
-        binder.bulkLoad().load(connection, rows);
+        if (binder.bulkLoad().load(connection, rows, insertMode == InsertMode.INSERT || allCreated(changes))) {
+            counts.bulkLoadedDirectly += changes.size();
+        }
+        counts.bulkLoaded += changes.size();
+        return true;
+    }
+
+    private static boolean allCreated(List<SinkChange> changes) {
+        for (SinkChange change : changes) {
+            if (!change.created()) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -550,6 +561,7 @@ public final class JdbcWriter implements AutoCloseable {
     private static final class FlushCounts {
         private final Map<TableName, long[]> rows = new LinkedHashMap<>();
         private long bulkLoaded;
+        private long bulkLoadedDirectly;
 
         void written(TableName table, long n) {
             rows.computeIfAbsent(table, t -> new long[2])[0] += n;
@@ -568,7 +580,7 @@ public final class JdbcWriter implements AutoCloseable {
                     metrics.deleted(table.toString(), n[1]);
                 }
             });
-            metrics.bulkLoaded(bulkLoaded);
+            metrics.bulkLoaded(bulkLoaded, bulkLoadedDirectly);
         }
     }
 }

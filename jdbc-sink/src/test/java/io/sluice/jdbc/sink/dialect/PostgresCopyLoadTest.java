@@ -35,9 +35,10 @@ class PostgresCopyLoadTest {
                 + "\\|COPY pg_temp\\.sluice_staging_\\d+ FROM STDIN"
                 + "\\|INSERT INTO \"shop\"\\.\"orders\" \\(\"id\",\"Note\",\"price\",\"at\",\"raw\",\"ok\"\\) SELECT "
                 + "c0,c1,c2,c3,c4,c5 FROM pg_temp\\.sluice_staging_\\d+ ON CONFLICT \\(\"id\"\\) DO UPDATE SET "
-                + "\"Note\"=EXCLUDED\\.\"Note\",.*\"ok\"=EXCLUDED\\.\"ok\"");
+                + "\"Note\"=EXCLUDED\\.\"Note\",.*\"ok\"=EXCLUDED\\.\"ok\""
+                + "\\|COPY \"shop\"\\.\"orders\" \\(\"id\",\"Note\",\"price\",\"at\",\"raw\",\"ok\"\\) FROM STDIN");
         assertThat(load(false).toString()).matches(".*\\|INSERT INTO .* SELECT c0,c1,c2,c3,c4,c5 FROM "
-                + "pg_temp\\.sluice_staging_\\d+");
+                + "pg_temp\\.sluice_staging_\\d+\\|COPY .*");
     }
 
     @Test

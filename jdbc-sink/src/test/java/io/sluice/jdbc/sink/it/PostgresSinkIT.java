@@ -99,4 +99,79 @@ class PostgresSinkIT extends SinkScenarios {
         assertThat(jmx("RowsWritten")).isEqualTo(200L);
         assertThat(jmx("RowsBulkLoaded")).isEqualTo(0L);
     }
+
+    /**
+     * A large flush of creates goes straight into the table by COPY. Delivered again (as after a restart) the
+     * keys are there: that copy is undone and the rows are upserted through the staging table, and so is the
+     * next flush, after which new rows are copied straight in again.
+     */
+    @Test
+    void newRowsAreCopiedIntoTheTableAndRedeliveredOnesUpserted() throws SQLException {
+        String table = table("direct");
+        ChangeEvents events = customers(table);
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key", "bulk.load.enabled", "true");
+        deliver(task, creates(events, 1, 200, "first"));
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(200L);
+
+        deliver(task, creates(events, 1, 200, "again"));
+        assertThat(DATABASE.count(table)).isEqualTo(200);
+        assertThat(customerRows(table)).allSatisfy(row -> assertThat(row.get("name")).isEqualTo("again " + row.get("id")));
+        assertThat(jmx("RowsBulkLoaded")).isEqualTo(400L);
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(200L);
+
+        deliver(task, creates(events, 201, 300, "new"));
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(200L);
+        deliver(task, creates(events, 301, 400, "new"));
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(300L);
+        assertThat(customerRows(table)).hasSize(400).element(399).isEqualTo(customer(400, "new 400", 400L));
+    }
+
+    /** In insert mode every large flush is copied straight into the table. */
+    @Test
+    void insertModeCopiesIntoTheTable() throws SQLException {
+        String table = table("direct_insert");
+        ChangeEvents events = customers(table);
+        JdbcSinkTask task = start("insert.mode", "insert", "primary.key.mode", "record_key", "bulk.load.enabled", "true");
+        SinkRecord[] records = new SinkRecord[100];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = events.update(events.row("id", i + 1), events.row("id", i + 1, "name", "n" + (i + 1)));
+        }
+        deliver(task, records);
+        assertThat(DATABASE.count(table)).isEqualTo(100);
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(100L);
+    }
+
+    /**
+     * Where a column's type differs from the one the value is bound as, a bound statement converts it the way
+     * the cast does: a float into a double precision column keeps the float's binary value, not its text. New
+     * rows then take the staging path so that they get the same value.
+     */
+    @Test
+    void newRowsTakeTheStagingPathWhereAColumnsTypeDiffers() throws SQLException {
+        String table = table("widened");
+        DATABASE.execute("CREATE TABLE " + DATABASE.quote(table) + " (id int PRIMARY KEY, ratio double precision)");
+        Schema value = SchemaBuilder.struct().name("shop.public.widened.Value")
+                .field("id", Schema.INT32_SCHEMA)
+                .field("ratio", Schema.OPTIONAL_FLOAT32_SCHEMA)
+                .build();
+        ChangeEvents events = new ChangeEvents("shop.public." + table, "public", table, value, "id");
+        SinkRecord[] records = new SinkRecord[100];
+        for (int id = 1; id <= records.length; id++) {
+            records[id - 1] = events.create(events.row("id", id, "ratio", 0.1f));
+        }
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key", "bulk.load.enabled", "true");
+        deliver(task, records);
+        assertThat(DATABASE.rows("SELECT ratio FROM " + DATABASE.quote(table))).hasSize(100)
+                .allSatisfy(row -> assertThat(row.get("ratio")).isEqualTo((double) 0.1f));
+        assertThat(jmx("RowsBulkLoaded")).isEqualTo(100L);
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(0L);
+    }
+
+    private static SinkRecord[] creates(ChangeEvents events, int from, int to, String name) {
+        SinkRecord[] records = new SinkRecord[to - from + 1];
+        for (int id = from; id <= to; id++) {
+            records[id - from] = events.create(events.row("id", id, "name", name + " " + id, "score", (long) id));
+        }
+        return records;
+    }
 }

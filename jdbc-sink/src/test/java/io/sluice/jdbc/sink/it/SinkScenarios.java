@@ -686,11 +686,13 @@ abstract class SinkScenarios {
 
     /**
      * With {@code copies} more rows like the full one, the flush is large enough for the dialect's bulk load
-     * (PostgreSQL's COPY), so both ways of writing are checked value by value.
+     * (PostgreSQL's COPY), so every way of writing is checked value by value: the batch statement, and on
+     * PostgreSQL new rows copied straight into the table (all creates) and rows upserted through the staging
+     * table (the copies sent as updates).
      */
-    @ParameterizedTest(name = "with {0} more rows in the flush")
-    @ValueSource(ints = {0, 100})
-    void everySemanticAndLogicalTypeIsReadBackEqual(int copies) throws SQLException {
+    @ParameterizedTest(name = "with {0} more rows in the flush, sent as op={1}")
+    @CsvSource({"0, c", "100, c", "100, u"})
+    void everySemanticAndLogicalTypeIsReadBackEqual(int copies, String op) throws SQLException {
         String table = table("types");
         boolean pg = database() instanceof TargetDatabase.Postgres;
         Schema value = SchemaBuilder.struct().name("shop.public.types.Value")
@@ -746,9 +748,13 @@ abstract class SinkScenarios {
         for (int i = 0; i < copies; i++) {
             Struct copy = new Struct(full.schema());
             full.schema().fields().forEach(f -> copy.put(f, full.get(f)));
-            records.add(events.create(copy.put("id", 3 + i)));
+            copy.put("id", 3 + i);
+            records.add(op.equals("c") ? events.create(copy) : events.update(events.row("id", 3 + i), copy));
         }
         deliver(task, records.toArray(new SinkRecord[0]));
+        boolean copied = pg && copies > 0;
+        assertThat(jmx("RowsBulkLoaded")).isEqualTo(copied ? 2L + copies : 0L);
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(copied && op.equals("c") ? 2L + copies : 0L);
 
         TargetDatabase db = database();
         String bits = pg ? db.quote("d_bits") + "::text" : "CAST(" + db.quote("d_bits") + " AS UNSIGNED)";
