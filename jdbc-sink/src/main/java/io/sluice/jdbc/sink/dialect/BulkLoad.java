@@ -4,26 +4,45 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Writes many rows of one table and row layout faster than a JDBC batch: rows are appended to a buffer one by
- * one, then loaded in one go inside the connection's transaction, with the same result as the batch
- * statement would have.
+ * Writes many rows of one table and row layout faster than a JDBC batch: a load is opened in the connection's
+ * transaction, rows are appended one by one and sent as they come, so that the database works on the first
+ * rows while the next are encoded, and the load ends with the same result the batch statement would have.
  */
 public interface BulkLoad {
 
-    /**
-     * Appends one row: the key's values, then the other columns' values.
-     *
-     * @throws CopyText.NotCopyable when a value has no exact form here; write the rows with the statement instead
-     * @throws RuntimeException     when a value does not fit its column's kind (the record is at fault)
-     */
-    void appendRow(StringBuilder rows, Object[] key, Object[] values);
+    /** How a load ended. */
+    enum Outcome {
+        /** Written through the general path (PostgreSQL: a staging table, then one statement). */
+        WRITTEN,
+        /** Written straight into the table, skipping the general path's extra step. */
+        WRITTEN_DIRECTLY,
+        /** New rows met keys the table already has: nothing was written; load them again as not new. */
+        KEYS_EXIST
+    }
 
     /**
-     * Loads the appended rows.
+     * Opens a load.
      *
      * @param newRows whether every row is expected to be new to the table (inserts, or CDC creates whose key
-     *                the table is not expected to have yet), so that a load that only inserts may be tried first
-     * @return whether the rows went straight into the table, without the general path's extra step
+     *                the table is not expected to have yet), so that a load that only inserts may be tried
      */
-    boolean load(Connection connection, StringBuilder rows, boolean newRows) throws SQLException;
+    Load open(Connection connection, boolean newRows) throws SQLException;
+
+    /** One load in progress. Exactly one of {@link #finish} or {@link #abandon} ends it. */
+    interface Load {
+
+        /**
+         * Appends one row: the key's values, then the other columns' values.
+         *
+         * @throws CopyText.NotCopyable when a value has no exact form here; abandon the load and write the rows
+         *                              with the statement instead
+         * @throws RuntimeException     when a value does not fit its column's kind (the record is at fault)
+         */
+        void appendRow(Object[] key, Object[] values) throws SQLException;
+
+        Outcome finish() throws SQLException;
+
+        /** Undoes what the load sent, leaving the transaction as it was before {@link #open}. */
+        void abandon() throws SQLException;
+    }
 }

@@ -91,7 +91,20 @@ public final class CopyText {
     }
 
     static void appendEscaped(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                out.append(text, 0, i);
+                appendEscapedFrom(out, text, i);
+                return;
+            }
+        }
+        out.append(text);
+    }
+
+    private static void appendEscapedFrom(StringBuilder out, String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
@@ -113,26 +126,71 @@ public final class CopyText {
         }
     }
 
+    // Dates and times are written field by field: java.time's toString() showed in the flush thread's profile.
+
     private static void appendDate(StringBuilder out, LocalDate date) {
         checkYear(date.getYear());
-        out.append(date);
+        appendDate(out, date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
     private static void appendTime(StringBuilder out, LocalTime time) {
         checkMicros(time.getNano());
-        out.append(time);
+        appendTime(out, time.getHour(), time.getMinute(), time.getSecond(), time.getNano());
     }
 
     private static void appendTimestamp(StringBuilder out, LocalDateTime timestamp) {
         checkYear(timestamp.getYear());
         checkMicros(timestamp.getNano());
-        out.append(timestamp);
+        appendDate(out, timestamp.getYear(), timestamp.getMonthValue(), timestamp.getDayOfMonth());
+        out.append('T');
+        appendTime(out, timestamp.getHour(), timestamp.getMinute(), timestamp.getSecond(), timestamp.getNano());
     }
 
     private static void appendZonedTimestamp(StringBuilder out, OffsetDateTime timestamp) {
         checkYear(timestamp.getYear());
         checkMicros(timestamp.getNano());
-        out.append(timestamp);
+        appendDate(out, timestamp.getYear(), timestamp.getMonthValue(), timestamp.getDayOfMonth());
+        out.append('T');
+        appendTime(out, timestamp.getHour(), timestamp.getMinute(), timestamp.getSecond(), timestamp.getNano());
+        int offset = timestamp.getOffset().getTotalSeconds();
+        if (offset == 0) {
+            out.append('Z');
+            return;
+        }
+        out.append(offset < 0 ? '-' : '+');
+        offset = Math.abs(offset);
+        appendDigits(out, offset / 3600, 2).append(':');
+        appendDigits(out, offset / 60 % 60, 2);
+        if (offset % 60 != 0) {
+            appendDigits(out.append(':'), offset % 60, 2);
+        }
+    }
+
+    /** yyyy-mm-dd, for years 1-9999. */
+    private static void appendDate(StringBuilder out, int year, int month, int day) {
+        appendDigits(out, year, 4).append('-');
+        appendDigits(out, month, 2).append('-');
+        appendDigits(out, day, 2);
+    }
+
+    /** hh:mm:ss, then .ffffff when there are microseconds. */
+    private static void appendTime(StringBuilder out, int hour, int minute, int second, int nanos) {
+        appendDigits(out, hour, 2).append(':');
+        appendDigits(out, minute, 2).append(':');
+        appendDigits(out, second, 2);
+        if (nanos != 0) {
+            appendDigits(out.append('.'), nanos / 1000, 6);
+        }
+    }
+
+    /** A non-negative number with leading zeros to {@code width} digits. */
+    private static StringBuilder appendDigits(StringBuilder out, int value, int width) {
+        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+            if (value < limit) {
+                out.append('0');
+            }
+        }
+        return out.append(value);
     }
 
     /** ISO years outside 1-9999 are written differently (signs, BC); the driver knows how, so let it. */

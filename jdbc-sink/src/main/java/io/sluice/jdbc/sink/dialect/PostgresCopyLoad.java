@@ -42,6 +42,8 @@ final class PostgresCopyLoad implements BulkLoad {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Set<String> INTEGERS = Set.of("int2", "int4", "int8");
     private static final int MAX_LOADS_STAGED_AFTER_CONFLICT = 1024;
+    /** Rows are sent to the server in chunks of about this many characters, so that it parses while we encode. */
+    private static final int CHUNK_CHARS = 32 * 1024;
 
     private final CopyText[] columns;
     private final String table;
@@ -105,8 +107,8 @@ final class PostgresCopyLoad implements BulkLoad {
         return createStaging + "|" + copy + "|" + apply + "|" + copyIntoTable;
     }
 
-    @Override
-    public void appendRow(StringBuilder rows, Object[] key, Object[] values) {
+    /** Appends one row in COPY's text format: the key's values, then the other columns' values. */
+    void appendRow(StringBuilder rows, Object[] key, Object[] values) {
         int column = 0;
         for (Object value : key) {
             if (value == null) {
@@ -126,38 +128,110 @@ final class PostgresCopyLoad implements BulkLoad {
     }
 
     @Override
-    public boolean load(Connection connection, StringBuilder rows, boolean newRows) throws SQLException {
-        byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
-        if (newRows && copiesIntoTable(connection)) {
-            if (!upsert) {
-                copyIn(connection, copyIntoTable, data);
-                return true;
+    public Load open(Connection connection, boolean newRows) throws SQLException {
+        boolean direct = newRows && copiesIntoTable(connection);
+        // Every load can be undone: a value found later to have no COPY form, or a key the table has, ends it.
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            if (!direct) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(createStaging);
+                }
             }
-            Savepoint savepoint = connection.setSavepoint();
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(direct ? copyIntoTable : copy);
+            return new CopyLoad(connection, savepoint, in, direct);
+        } catch (SQLException | RuntimeException e) {
+            rollBack(connection, savepoint, e);
+            throw e;
+        }
+    }
+
+    private final class CopyLoad implements Load {
+        private final Connection connection;
+        private final Savepoint savepoint;
+        private final CopyIn in;
+        private final boolean direct;
+        private final StringBuilder rows = new StringBuilder(CHUNK_CHARS + 1024);
+
+        CopyLoad(Connection connection, Savepoint savepoint, CopyIn in, boolean direct) {
+            this.connection = connection;
+            this.savepoint = savepoint;
+            this.in = in;
+            this.direct = direct;
+        }
+
+        @Override
+        public void appendRow(Object[] key, Object[] values) throws SQLException {
+            int mark = rows.length();
             try {
-                copyIn(connection, copyIntoTable, data);
+                PostgresCopyLoad.this.appendRow(rows, key, values);
+            } catch (RuntimeException e) {
+                rows.setLength(mark);
+                throw e;
+            }
+            if (rows.length() >= CHUNK_CHARS) {
+                send();
+            }
+        }
+
+        private void send() throws SQLException {
+            byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
+            rows.setLength(0);
+            in.writeToCopy(data, 0, data.length);
+        }
+
+        @Override
+        public Outcome finish() throws SQLException {
+            try {
+                send();
+                in.endCopy();
+                if (!direct) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.executeUpdate(apply);
+                    }
+                }
                 connection.releaseSavepoint(savepoint);
-                stagedAfterConflict = 0;
-                return true;
             } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (in.isActive()) {
+                    try {
+                        in.cancelCopy();
+                    } catch (SQLException cancelFailed) {
+                        e.addSuppressed(cancelFailed);
+                    }
+                }
+                rollBack(connection, savepoint, e);
+                if (!(direct && upsert && UNIQUE_VIOLATION.equals(e.getSQLState()))) {
                     throw e;
                 }
-                connection.rollback(savepoint);
                 stagedAfterConflict = Math.min(Math.max(1, stagedAfterConflict * 2), MAX_LOADS_STAGED_AFTER_CONFLICT);
                 loadsToStage = stagedAfterConflict;
                 LOG.debug("Copying new rows into {} met a key it already has ({}); upserting them through the staging "
                         + "table, as the next {} loads", table, e.getMessage(), loadsToStage);
+                return Outcome.KEYS_EXIST;
             }
+            if (direct) {
+                stagedAfterConflict = 0;
+                return Outcome.WRITTEN_DIRECTLY;
+            }
+            return Outcome.WRITTEN;
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(createStaging);
+
+        @Override
+        public void abandon() throws SQLException {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+            connection.rollback(savepoint);
         }
-        copyIn(connection, copy, data);
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(apply);
+    }
+
+    /** Rolls back to the savepoint after {@code failure}; a failure to do so is added to it. */
+    private static void rollBack(Connection connection, Savepoint savepoint, Exception failure) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException rollbackFailed) {
+            failure.addSuppressed(rollbackFailed);
         }
-        return false;
     }
 
     /** Whether new rows may go straight into the table now; looks at its columns on the first call. */
@@ -206,22 +280,5 @@ final class PostgresCopyLoad implements BulkLoad {
     /** Whether a value staged as {@code staged} and cast to {@code target} equals its text read as {@code target}. */
     private static boolean readsTheSame(String staged, String target) {
         return staged.equals(target) || (INTEGERS.contains(staged) && (INTEGERS.contains(target) || "numeric".equals(target)));
-    }
-
-    private static void copyIn(Connection connection, String sql, byte[] data) throws SQLException {
-        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        try {
-            in.writeToCopy(data, 0, data.length);
-            in.endCopy();
-        } catch (SQLException | RuntimeException e) {
-            if (in.isActive()) {
-                try {
-                    in.cancelCopy();
-                } catch (SQLException cancelFailed) {
-                    e.addSuppressed(cancelFailed);
-                }
-            }
-            throw e;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.jdbc.sink.write;
 import io.sluice.jdbc.sink.config.InsertMode;
 import io.sluice.jdbc.sink.config.JdbcSinkConfig;
 import io.sluice.jdbc.sink.config.PrimaryKeyMode;
+import io.sluice.jdbc.sink.dialect.BulkLoad;
 import io.sluice.jdbc.sink.dialect.DatabaseDialect;
 import io.sluice.jdbc.sink.dialect.TableName;
 import io.sluice.jdbc.sink.metrics.SinkMetrics;
@@ -449,19 +450,43 @@ public final class JdbcWriter implements AutoCloseable {
     /** Writes the rows through the dialect's bulk load; false when a value needs the batch statement instead. */
     private boolean bulkLoad(Connection connection, StatementBinder binder, List<SinkChange> changes,
                              FlushCounts counts) throws SQLException {
-        StringBuilder rows = new StringBuilder(changes.size() * 128);
-        for (SinkChange change : changes) {
-            if (!binder.appendRow(rows, change)) {
-                LOG.debug("A value in the record at {} has no exact bulk form; writing {} rows of {} with the batch "
-                        + "statement", change.origin(), changes.size(), binder.table());
-                return false;
-            }
+        boolean newRows = insertMode == InsertMode.INSERT || allCreated(changes);
+        BulkLoad.Outcome outcome = bulkLoad(connection, binder, changes, newRows);
+        if (outcome == BulkLoad.Outcome.KEYS_EXIST) {
+            outcome = bulkLoad(connection, binder, changes, false);
         }
-        if (binder.bulkLoad().load(connection, rows, insertMode == InsertMode.INSERT || allCreated(changes))) {
+        if (outcome == null) {
+            return false;
+        }
+        if (outcome == BulkLoad.Outcome.WRITTEN_DIRECTLY) {
             counts.bulkLoadedDirectly += changes.size();
         }
         counts.bulkLoaded += changes.size();
         return true;
+    }
+
+    /** One load of the rows; null when a value has no exact bulk form (the load is then undone). */
+    private static BulkLoad.Outcome bulkLoad(Connection connection, StatementBinder binder, List<SinkChange> changes,
+                                             boolean newRows) throws SQLException {
+        BulkLoad.Load load = binder.bulkLoad().open(connection, newRows);
+        try {
+            for (SinkChange change : changes) {
+                if (!binder.appendRow(load, change)) {
+                    LOG.debug("A value in the record at {} has no exact bulk form; writing {} rows of {} with the batch "
+                            + "statement", change.origin(), changes.size(), binder.table());
+                    load.abandon();
+                    return null;
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            try {
+                load.abandon();
+            } catch (SQLException abandonFailed) {
+                e.addSuppressed(abandonFailed);
+            }
+            throw e;
+        }
+        return load.finish();
     }
 
     private static boolean allCreated(List<SinkChange> changes) {

@@ -80,13 +80,13 @@ final class StatementBinder {
     }
 
     /**
-     * Appends the row of an upsert or insert for {@link #bulkLoad}.
+     * Appends the row of an upsert or insert to a load of {@link #bulkLoad}.
      *
      * @return false when a value has no exact form there, so the rows must be bound instead
      */
-    boolean appendRow(StringBuilder rows, SinkChange change) {
+    boolean appendRow(BulkLoad.Load load, SinkChange change) throws SQLException {
         try {
-            bulkLoad.appendRow(rows, change.key(), change.values());
+            load.appendRow(change.key(), change.values());
             return true;
         } catch (CopyText.NotCopyable e) {
             return false;

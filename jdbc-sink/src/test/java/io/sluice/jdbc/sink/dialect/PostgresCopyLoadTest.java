@@ -48,8 +48,29 @@ class PostgresCopyLoadTest {
         load.appendRow(rows, new Object[] {7L}, new Object[] {"a\tb\nc\\d\re", new BigDecimal("1E+3"),
                 new java.util.Date(1_700_000_000_123L), new byte[] {0x5c, (byte) 0xff}, true});
         load.appendRow(rows, new Object[] {8L}, new Object[] {null, null, null, null, null});
-        assertThat(rows.toString()).isEqualTo("7\ta\\tb\\nc\\\\d\\re\t1000\t2023-11-14T22:13:20.123\t\\\\x5cff\tt\n"
+        assertThat(rows.toString()).isEqualTo("7\ta\\tb\\nc\\\\d\\re\t1000\t2023-11-14T22:13:20.123000\t\\\\x5cff\tt\n"
                 + "8\t\\N\t\\N\t\\N\t\\N\t\\N\n");
+    }
+
+    @Test
+    void datesAndTimesAreWrittenFieldByField() {
+        Schema zoned = SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").optional().build();
+        PostgresCopyLoad load = (PostgresCopyLoad) postgres.bulkLoad(new TableName(null, "t"), List.of(
+                Column.of("id", Schema.INT64_SCHEMA, true),
+                Column.of("day", org.apache.kafka.connect.data.Date.builder().optional().build(), false),
+                Column.of("at", org.apache.kafka.connect.data.Time.builder().optional().build(), false),
+                Column.of("ts", Timestamp.builder().optional().build(), false),
+                Column.of("zoned", zoned, false)), List.of("id", "day", "at", "ts", "zoned"), 1, true, ZoneOffset.UTC);
+        StringBuilder rows = new StringBuilder();
+        java.util.Date day = new java.util.Date(java.time.LocalDate.of(5, 3, 7).toEpochDay() * 86_400_000L);
+        load.appendRow(rows, new Object[] {1L}, new Object[] {day, new java.util.Date(3_723_004L),
+                new java.util.Date(0L), "2024-02-29T23:59:58.5-03:30"});
+        load.appendRow(rows, new Object[] {2L}, new Object[] {null, new java.util.Date(0L), null, "2024-01-01T00:00:00Z"});
+        load.appendRow(rows, new Object[] {3L}, new Object[] {null, null, null, "2024-01-01T10:00:00.000001+05:30:15"});
+        assertThat(rows.toString()).isEqualTo(
+                "1\t0005-03-07\t01:02:03.004000\t1970-01-01T00:00:00\t2024-02-29T23:59:58.500000-03:30\n"
+                + "2\t\\N\t00:00:00\t\\N\t2024-01-01T00:00:00Z\n"
+                + "3\t\\N\t\\N\t\\N\t2024-01-01T10:00:00.000001+05:30:15\n");
     }
 
     @Test

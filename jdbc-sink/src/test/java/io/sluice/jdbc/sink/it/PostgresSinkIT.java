@@ -109,21 +109,52 @@ class PostgresSinkIT extends SinkScenarios {
     void newRowsAreCopiedIntoTheTableAndRedeliveredOnesUpserted() throws SQLException {
         String table = table("direct");
         ChangeEvents events = customers(table);
-        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key", "bulk.load.enabled", "true");
-        deliver(task, creates(events, 1, 200, "first"));
-        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(200L);
+        // Flushes of 2000 rows: more than one chunk of COPY data is sent before the server finds a key it has.
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key", "bulk.load.enabled", "true",
+                "batch.size", "5000");
+        deliver(task, creates(events, 1, 2000, "first"));
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(2000L);
 
-        deliver(task, creates(events, 1, 200, "again"));
-        assertThat(DATABASE.count(table)).isEqualTo(200);
+        deliver(task, creates(events, 1, 2000, "again"));
+        assertThat(DATABASE.count(table)).isEqualTo(2000);
         assertThat(customerRows(table)).allSatisfy(row -> assertThat(row.get("name")).isEqualTo("again " + row.get("id")));
-        assertThat(jmx("RowsBulkLoaded")).isEqualTo(400L);
-        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(200L);
+        assertThat(jmx("RowsBulkLoaded")).isEqualTo(4000L);
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(2000L);
 
-        deliver(task, creates(events, 201, 300, "new"));
-        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(200L);
-        deliver(task, creates(events, 301, 400, "new"));
-        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(300L);
-        assertThat(customerRows(table)).hasSize(400).element(399).isEqualTo(customer(400, "new 400", 400L));
+        deliver(task, creates(events, 2001, 3000, "new"));
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(2000L);
+        deliver(task, creates(events, 3001, 4000, "new"));
+        assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(3000L);
+        assertThat(customerRows(table)).hasSize(4000).element(3999).isEqualTo(customer(4000, "new 4000", 4000L));
+    }
+
+    /**
+     * Rows are sent to the server while the next are encoded. A value with no exact COPY form found after some
+     * rows were sent undoes the load, and the whole flush is written with the batch statement.
+     */
+    @Test
+    void aValueWithoutACopyFormLateInALargeFlushSendsItAsABatch() throws SQLException {
+        String table = table("late_far_date");
+        Schema value = SchemaBuilder.struct().name("shop.public.late.Value")
+                .field("id", Schema.INT32_SCHEMA)
+                .field("text", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("day", org.apache.kafka.connect.data.Date.builder().optional().build())
+                .build();
+        ChangeEvents events = new ChangeEvents("shop.public." + table, "public", table, value, "id");
+        SinkRecord[] records = new SinkRecord[2000];
+        for (int id = 1; id <= records.length; id++) {
+            LocalDate day = id == 1900 ? LocalDate.of(12_024, 1, 1) : LocalDate.of(2024, 3, 1);
+            records[id - 1] = events.create(events.row("id", id, "text", "a row long enough to fill chunks " + id,
+                    "day", new java.util.Date(day.toEpochDay() * 86_400_000L)));
+        }
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key", "bulk.load.enabled", "true",
+                "batch.size", "5000");
+        deliver(task, records);
+        assertThat(DATABASE.count(table)).isEqualTo(2000);
+        assertThat(DATABASE.rows("SELECT day::text AS day FROM " + DATABASE.quote(table) + " WHERE id IN (1, 1900) "
+                + "ORDER BY id")).extracting(r -> r.get("day")).containsExactly("2024-03-01", "12024-01-01");
+        assertThat(jmx("RowsBulkLoaded")).isEqualTo(0L);
+        assertThat(jmx("RowsWritten")).isEqualTo(2000L);
     }
 
     /** In insert mode every large flush is copied straight into the table. */
