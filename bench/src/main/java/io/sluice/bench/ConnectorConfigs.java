@@ -94,8 +94,6 @@ final class ConnectorConfigs {
         c.put("batch.size", String.valueOf(o.sinkBatch));
         if (system.equals("sluice")) {
             c.put("table.name.format", table);
-            // jdbc-sink's README: COPY pays with a binary converter, and costs with JSON on a 2-core machine.
-            if (o.avro()) c.put("bulk.load.enabled", "true");
         } else {
             c.put("collection.name.format", table);
         }

@@ -74,6 +74,9 @@ public final class ConnectionCheck {
             if (config.schemaEvolution() == SchemaEvolution.BASIC && "postgresql".equals(scheme)) {
                 checkPostgresCreatePrivilege(connection, problems);
             }
+            if (config.bulkLoadEnabled() && "postgresql".equals(scheme)) {
+                checkPostgresTemporaryPrivilege(connection, problems);
+            }
             if (!"postgresql".equals(scheme)) {
                 checkMySqlPrivileges(connection, config, problems);
             }
@@ -90,6 +93,20 @@ public final class ConnectionCheck {
             if (rs.next() && !rs.getBoolean(2)) {
                 problems.add(new ConfigProblem(JdbcSinkConfig.SCHEMA_EVOLUTION, "the user may not create tables in schema "
                         + rs.getString(1) + ": grant CREATE on it, or set schema.evolution=none"));
+            }
+        }
+    }
+
+    /** The bulk load stages rows that may already be in the table in a temporary table. */
+    private static void checkPostgresTemporaryPrivilege(Connection connection, List<ConfigProblem> problems)
+            throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT current_database(), has_database_privilege(current_database(), 'TEMPORARY')")) {
+            if (rs.next() && !rs.getBoolean(2)) {
+                problems.add(new ConfigProblem(JdbcSinkConfig.BULK_LOAD_ENABLED, "the user may not create temporary "
+                        + "tables in database " + rs.getString(1) + ", where the bulk load stages rows: grant "
+                        + "TEMPORARY on it, or set bulk.load.enabled=false"));
             }
         }
     }

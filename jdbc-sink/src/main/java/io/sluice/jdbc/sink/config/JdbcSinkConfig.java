@@ -192,12 +192,13 @@ public final class JdbcSinkConfig extends AbstractConfig {
                         + "not reached (a smaller delivery is flushed at once). 0 flushes after every delivery from the "
                         + "worker.",
                 FLUSH_GROUP, ++order, Width.SHORT, "Flush interval");
-        def.define(BULK_LOAD_ENABLED, Type.BOOLEAN, false, Importance.LOW,
+        def.define(BULK_LOAD_ENABLED, Type.BOOLEAN, true, Importance.LOW,
                 "PostgreSQL only. true: the inserts or upserts of a flush with 64 or more rows for one table are sent "
-                        + "with COPY into a temporary staging table and applied with one INSERT ... SELECT [ON "
-                        + "CONFLICT], in the flush's transaction. The database spends less time per flush, but more "
-                        + "CPU in all: it pays where the database is the limit (a binary converter such as Avro), "
-                        + "and costs where the worker's CPU is (JSON on a small machine). false: JDBC batches only.",
+                        + "with COPY, streamed while they are encoded, in the flush's transaction: rows that are all "
+                        + "new (insert mode, or CDC creates and snapshot reads) straight into the table, others into "
+                        + "a temporary staging table applied with one INSERT ... SELECT [ON CONFLICT]. Rows end the "
+                        + "same as with JDBC batches; the user needs the TEMPORARY privilege on the database. "
+                        + "false: JDBC batches only.",
                 FLUSH_GROUP, ++order, Width.SHORT, "Bulk load");
         def.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                 "How often a flush that failed on a transient error (lost connection, deadlock, serialization "

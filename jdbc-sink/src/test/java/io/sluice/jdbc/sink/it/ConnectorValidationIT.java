@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,9 +20,12 @@ class ConnectorValidationIT {
 
     private static Map<String, List<String>> errors(String url, String user, String password, String insertMode,
                                                     String evolution, String deletes, String truncates) {
-        Map<String, String> props = new HashMap<>(Map.of("connection.url", url, "connection.username", user,
-                "connection.password", password, "insert.mode", insertMode, "primary.key.mode", "record_key",
-                "schema.evolution", evolution, "delete.enabled", deletes, "truncate.enabled", truncates));
+        return errors(Map.of("connection.url", url, "connection.username", user, "connection.password", password,
+                "insert.mode", insertMode, "primary.key.mode", "record_key", "schema.evolution", evolution,
+                "delete.enabled", deletes, "truncate.enabled", truncates));
+    }
+
+    private static Map<String, List<String>> errors(Map<String, String> props) {
         Map<String, List<String>> errors = new HashMap<>();
         for (ConfigValue value : new JdbcSinkConnector().validate(props).configValues()) {
             if (!value.errorMessages().isEmpty()) {
@@ -103,6 +107,30 @@ class ConnectorValidationIT {
             }
             database.execute("DROP USER IF EXISTS '" + user + "'@'%'");
             database.drop();
+        }
+    }
+
+    @Test
+    void aPostgresUserWhoMayNotCreateTemporaryTablesIsToldOnTheBulkLoad() throws Exception {
+        String user = "jdbc_sink_no_temp";
+        TargetDatabase database = new TargetDatabase.Postgres("jdbc_sink_no_temp");
+        database.create();
+        try {
+            database.execute("DROP ROLE IF EXISTS " + user, "CREATE ROLE " + user + " LOGIN PASSWORD 'limited'",
+                    "REVOKE TEMPORARY ON DATABASE " + database.name + " FROM PUBLIC");
+            Map<String, String> props = new HashMap<>(Map.of("connection.url", database.url(), "connection.username",
+                    user, "connection.password", "limited", "insert.mode", "insert", "primary.key.mode", "none",
+                    "schema.evolution", "none"));
+            Map<String, List<String>> errors = errors(props);
+            assertThat(errors).containsOnlyKeys("bulk.load.enabled");
+            assertThat(errors.get("bulk.load.enabled").get(0)).contains("may not create temporary tables in database "
+                    + database.name).contains("bulk.load.enabled=false");
+
+            props.put("bulk.load.enabled", "false");
+            assertThat(errors(props)).isEmpty();
+        } finally {
+            database.drop();
+            new TargetDatabase.Postgres("sluice").execute("DROP ROLE IF EXISTS " + user);
         }
     }
 }

@@ -84,12 +84,12 @@ class PostgresSinkIT extends SinkScenarios {
         assertThat(jmx("RowsBulkLoaded")).isEqualTo(100L);
     }
 
-    /** Without bulk.load.enabled, a large flush goes as JDBC batches: nothing through COPY. */
+    /** With bulk.load.enabled=false, a large flush goes as JDBC batches: nothing through COPY. */
     @Test
-    void largeFlushesAreBatchesUnlessTheBulkLoadIsEnabled() throws SQLException {
+    void largeFlushesAreBatchesWhenTheBulkLoadIsDisabled() throws SQLException {
         String table = table("batches");
         ChangeEvents events = customers(table);
-        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key");
+        JdbcSinkTask task = start("insert.mode", "upsert", "primary.key.mode", "record_key", "bulk.load.enabled", "false");
         SinkRecord[] records = new SinkRecord[200];
         for (int i = 0; i < records.length; i++) {
             records[i] = events.create(events.row("id", i + 1, "name", "n" + (i + 1), "score", (long) i));
