@@ -16,8 +16,11 @@ public interface BulkLoad {
         WRITTEN,
         /** Written straight into the table, skipping the general path's extra step. */
         WRITTEN_DIRECTLY,
-        /** New rows met keys the table already has: nothing was written; load them again as not new. */
-        KEYS_EXIST
+        /**
+         * Nothing was written (new rows met keys the table already has, or the database refused the load):
+         * write the rows again as rows the table may have.
+         */
+        NOT_WRITTEN
     }
 
     /**
@@ -25,6 +28,7 @@ public interface BulkLoad {
      *
      * @param newRows whether every row is expected to be new to the table (inserts, or CDC creates whose key
      *                the table is not expected to have yet), so that a load that only inserts may be tried
+     * @return the load, or null when there is none for such rows here: write them with the batch statement
      */
     Load open(Connection connection, boolean newRows) throws SQLException;
 

@@ -167,14 +167,14 @@ public final class CopyText {
     }
 
     /** yyyy-mm-dd, for years 1-9999. */
-    private static void appendDate(StringBuilder out, int year, int month, int day) {
+    static void appendDate(StringBuilder out, int year, int month, int day) {
         appendDigits(out, year, 4).append('-');
         appendDigits(out, month, 2).append('-');
         appendDigits(out, day, 2);
     }
 
     /** hh:mm:ss, then .ffffff when there are microseconds. */
-    private static void appendTime(StringBuilder out, int hour, int minute, int second, int nanos) {
+    static void appendTime(StringBuilder out, int hour, int minute, int second, int nanos) {
         appendDigits(out, hour, 2).append(':');
         appendDigits(out, minute, 2).append(':');
         appendDigits(out, second, 2);
@@ -194,14 +194,14 @@ public final class CopyText {
     }
 
     /** ISO years outside 1-9999 are written differently (signs, BC); the driver knows how, so let it. */
-    private static void checkYear(int year) {
+    static void checkYear(int year) {
         if (year < 1 || year > 9999) {
             throw new NotCopyable("year " + year);
         }
     }
 
     /** PostgreSQL keeps microseconds; how the driver rounds finer values is the driver's business. */
-    private static void checkMicros(int nanos) {
+    static void checkMicros(int nanos) {
         if (nanos % 1000 != 0) {
             throw new NotCopyable("nanoseconds");
         }

@@ -69,6 +69,13 @@ public class MySqlDialect extends BaseDialect {
         return rowAlias ? ROW_ALIAS + "." + quotedColumn : "VALUES(" + quotedColumn + ")";
     }
 
+    /** New rows through LOAD DATA LOCAL INFILE; see {@link MySqlLoadData}. */
+    @Override
+    public BulkLoad bulkLoad(TableName table, List<Column> columns, List<String> names, int keyCount,
+                             boolean upsert, ZoneId zone) {
+        return MySqlLoadData.of(this, table, columns, names, zone);
+    }
+
     @Override
     public String createSchema(String schema) {
         return "CREATE DATABASE IF NOT EXISTS " + quote(schema);

@@ -41,7 +41,6 @@ final class PostgresCopyLoad implements BulkLoad {
     private static final AtomicLong STAGING_TABLES = new AtomicLong();
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Set<String> INTEGERS = Set.of("int2", "int4", "int8");
-    private static final int MAX_LOADS_STAGED_AFTER_CONFLICT = 1024;
     /** Rows are sent to the server in chunks of about this many characters, so that it parses while we encode. */
     private static final int CHUNK_CHARS = 32 * 1024;
 
@@ -55,8 +54,7 @@ final class PostgresCopyLoad implements BulkLoad {
     private final String copyIntoTable;
     /** Null until the first load of new rows looks at the table's column types. */
     private Boolean tableTakesCopy;
-    private int stagedAfterConflict;
-    private int loadsToStage;
+    private final ConflictBackoff backoff = new ConflictBackoff();
 
     private PostgresCopyLoad(CopyText[] columns, String table, List<String> names, boolean upsert,
                              String createStaging, String copy, String apply, String copyIntoTable) {
@@ -203,14 +201,13 @@ final class PostgresCopyLoad implements BulkLoad {
                 if (!(direct && upsert && UNIQUE_VIOLATION.equals(e.getSQLState()))) {
                     throw e;
                 }
-                stagedAfterConflict = Math.min(Math.max(1, stagedAfterConflict * 2), MAX_LOADS_STAGED_AFTER_CONFLICT);
-                loadsToStage = stagedAfterConflict;
+                int skipped = backoff.conflicted();
                 LOG.debug("Copying new rows into {} met a key it already has ({}); upserting them through the staging "
-                        + "table, as the next {} loads", table, e.getMessage(), loadsToStage);
-                return Outcome.KEYS_EXIST;
+                        + "table, as the next {} loads", table, e.getMessage(), skipped);
+                return Outcome.NOT_WRITTEN;
             }
             if (direct) {
-                stagedAfterConflict = 0;
+                backoff.wroteDirectly();
                 return Outcome.WRITTEN_DIRECTLY;
             }
             return Outcome.WRITTEN;
@@ -236,8 +233,7 @@ final class PostgresCopyLoad implements BulkLoad {
 
     /** Whether new rows may go straight into the table now; looks at its columns on the first call. */
     private boolean copiesIntoTable(Connection connection) throws SQLException {
-        if (loadsToStage > 0) {
-            loadsToStage--;
+        if (backoff.skipThisLoad()) {
             return false;
         }
         if (tableTakesCopy == null) {

@@ -452,7 +452,7 @@ public final class JdbcWriter implements AutoCloseable {
                              FlushCounts counts) throws SQLException {
         boolean newRows = insertMode == InsertMode.INSERT || allCreated(changes);
         BulkLoad.Outcome outcome = bulkLoad(connection, binder, changes, newRows);
-        if (outcome == BulkLoad.Outcome.KEYS_EXIST) {
+        if (outcome == BulkLoad.Outcome.NOT_WRITTEN) {
             outcome = bulkLoad(connection, binder, changes, false);
         }
         if (outcome == null) {
@@ -465,10 +465,16 @@ public final class JdbcWriter implements AutoCloseable {
         return true;
     }
 
-    /** One load of the rows; null when a value has no exact bulk form (the load is then undone). */
+    /**
+     * One load of the rows; null when there is no load for them or a value has no exact bulk form (the load is
+     * then undone).
+     */
     private static BulkLoad.Outcome bulkLoad(Connection connection, StatementBinder binder, List<SinkChange> changes,
                                              boolean newRows) throws SQLException {
         BulkLoad.Load load = binder.bulkLoad().open(connection, newRows);
+        if (load == null) {
+            return null;
+        }
         try {
             for (SinkChange change : changes) {
                 if (!binder.appendRow(load, change)) {
