@@ -193,12 +193,14 @@ public final class JdbcSinkConfig extends AbstractConfig {
                         + "worker.",
                 FLUSH_GROUP, ++order, Width.SHORT, "Flush interval");
         def.define(BULK_LOAD_ENABLED, Type.BOOLEAN, true, Importance.LOW,
-                "PostgreSQL only. true: the inserts or upserts of a flush with 64 or more rows for one table are sent "
-                        + "with COPY, streamed while they are encoded, in the flush's transaction: rows that are all "
-                        + "new (insert mode, or CDC creates and snapshot reads) straight into the table, others into "
-                        + "a temporary staging table applied with one INSERT ... SELECT [ON CONFLICT]. Rows end the "
-                        + "same as with JDBC batches; the user needs the TEMPORARY privilege on the database. "
-                        + "false: JDBC batches only.",
+                "true: the inserts or upserts of a flush with 64 or more rows for one table are loaded in bulk, "
+                        + "in the flush's transaction, and end the same as with JDBC batches. PostgreSQL: COPY, "
+                        + "streamed while the rows are encoded; rows that are all new (insert mode, or CDC creates "
+                        + "and snapshot reads) straight into the table, others into a temporary staging table applied "
+                        + "with one INSERT ... SELECT [ON CONFLICT] (needs the TEMPORARY privilege on the database). "
+                        + "MySQL and MariaDB: LOAD DATA LOCAL INFILE for new rows of plain column types (needs the "
+                        + "server's local_infile; without it the batch statement is used), the batch statement for "
+                        + "the others. false: JDBC batches only.",
                 FLUSH_GROUP, ++order, Width.SHORT, "Bulk load");
         def.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                 "How often a flush that failed on a transient error (lost connection, deadlock, serialization "
