@@ -130,12 +130,4 @@ class MariaDbSinkIT extends SinkScenarios {
         assertThat(actual.get(0).get("text")).isEqualTo("tab\tnewline\ncr\rback\\slash \\N1");
         assertThat(actual.get(1).get("text")).isEqualTo("ü € 😀2");
     }
-
-    private static SinkRecord[] creates(ChangeEvents events, int from, int to, String name) {
-        SinkRecord[] records = new SinkRecord[to - from + 1];
-        for (int id = from; id <= to; id++) {
-            records[id - from] = events.create(events.row("id", id, "name", name + " " + id, "score", (long) id));
-        }
-        return records;
-    }
 }

@@ -197,12 +197,4 @@ class PostgresSinkIT extends SinkScenarios {
         assertThat(jmx("RowsBulkLoaded")).isEqualTo(100L);
         assertThat(jmx("RowsBulkLoadedDirectly")).isEqualTo(0L);
     }
-
-    private static SinkRecord[] creates(ChangeEvents events, int from, int to, String name) {
-        SinkRecord[] records = new SinkRecord[to - from + 1];
-        for (int id = from; id <= to; id++) {
-            records[id - from] = events.create(events.row("id", id, "name", name + " " + id, "score", (long) id));
-        }
-        return records;
-    }
 }

@@ -108,6 +108,15 @@ abstract class SinkScenarios {
         return rows;
     }
 
+    /** Creates of customers {@code from} to {@code to}, named {@code name id}, scored {@code id}. */
+    static SinkRecord[] creates(ChangeEvents events, int from, int to, String name) {
+        SinkRecord[] records = new SinkRecord[to - from + 1];
+        for (int id = from; id <= to; id++) {
+            records[id - from] = events.create(events.row("id", id, "name", name + " " + id, "score", (long) id));
+        }
+        return records;
+    }
+
     static Map<String, Object> customer(int id, String name, Long score) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", id);
