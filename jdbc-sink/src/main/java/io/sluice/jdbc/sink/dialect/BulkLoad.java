@@ -36,7 +36,7 @@ public interface BulkLoad {
     interface Load {
 
         /**
-         * Appends one row: the key's values, then the other columns' values.
+         * Appends one row: the key's values (none when {@code key} is null), then the other columns' values.
          *
          * @throws CopyText.NotCopyable when a value has no exact form here; abandon the load and write the rows
          *                              with the statement instead

@@ -45,6 +45,7 @@ final class MySqlLoadData implements BulkLoad {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlLoadData.class);
     /** ER_NOT_ALLOWED_COMMAND (MySQL, MariaDB) and ER_LOAD_INFILE_CAPABILITY_DISABLED (MariaDB). */
     private static final Set<Integer> LOCAL_INFILE_REFUSED = Set.of(1148, 4166);
+    private static final Object[] NO_KEY = {};
     private static final Set<String> INTEGER_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint",
             "decimal");
     private static final Set<String> TEXT_TYPES = Set.of("char", "varchar", "tinytext", "text", "mediumtext",
@@ -210,7 +211,7 @@ final class MySqlLoadData implements BulkLoad {
             int mark = rows.length();
             try {
                 int column = 0;
-                for (Object value : key) {
+                for (Object value : key == null ? NO_KEY : key) {
                     if (value == null) {
                         throw new IllegalArgumentException("key column " + column + " is null");
                     }

@@ -40,6 +40,8 @@ final class PostgresCopyLoad implements BulkLoad {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCopyLoad.class);
     private static final AtomicLong STAGING_TABLES = new AtomicLong();
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String CONNECTION_FAILURE = "08006";
+    private static final Object[] NO_KEY = {};
     private static final Set<String> INTEGERS = Set.of("int2", "int4", "int8");
     /** Rows are sent to the server in chunks of about this many characters, so that it parses while we encode. */
     private static final int CHUNK_CHARS = 32 * 1024;
@@ -105,10 +107,13 @@ final class PostgresCopyLoad implements BulkLoad {
         return createStaging + "|" + copy + "|" + apply + "|" + copyIntoTable;
     }
 
-    /** Appends one row in COPY's text format: the key's values, then the other columns' values. */
+    /**
+     * Appends one row in COPY's text format: the key's values (none when {@code key} is null, as in
+     * {@code primary.key.mode=none}), then the other columns' values.
+     */
     void appendRow(StringBuilder rows, Object[] key, Object[] values) {
         int column = 0;
-        for (Object value : key) {
+        for (Object value : key == null ? NO_KEY : key) {
             if (value == null) {
                 throw new IllegalArgumentException("key column " + column + " is null");
             }
@@ -175,7 +180,12 @@ final class PostgresCopyLoad implements BulkLoad {
         private void send() throws SQLException {
             byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
             rows.setLength(0);
-            in.writeToCopy(data, 0, data.length);
+            try {
+                in.writeToCopy(data, 0, data.length);
+            } catch (RuntimeException e) {
+                // The driver's, not the record's: PgJDBC has thrown NullPointerException here on a killed connection.
+                throw new SQLException("sending rows to COPY failed: " + e, CONNECTION_FAILURE, e);
+            }
         }
 
         @Override
