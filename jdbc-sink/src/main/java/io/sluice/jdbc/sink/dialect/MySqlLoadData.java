@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -182,7 +183,7 @@ final class MySqlLoadData implements BulkLoad {
                         LOG.info("{} is not a base table: new rows are written with the batch statement", table);
                         return false;
                     }
-                    types.put(rs.getString(1), rs.getString(2).toLowerCase(java.util.Locale.ROOT));
+                    types.put(rs.getString(1), rs.getString(2).toLowerCase(Locale.ROOT));
                 }
             }
         }
@@ -242,7 +243,8 @@ final class MySqlLoadData implements BulkLoad {
             long loaded;
             SQLWarning warning;
             try (Statement statement = connection.createStatement()) {
-                statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(data));
+                statement.unwrap(org.mariadb.jdbc.Statement.class)
+                        .setLocalInfileInputStream(new ByteArrayInputStream(data));
                 loaded = statement.executeLargeUpdate(load);
                 warning = statement.getWarnings();
             } catch (SQLException e) {
@@ -259,9 +261,9 @@ final class MySqlLoadData implements BulkLoad {
             if (loaded != rowCount || warning != null) {
                 connection.rollback(savepoint);
                 int skipped = backoff.conflicted();
-                LOG.debug("Loading {} new rows into {} inserted {}{}; writing them with the batch statement, as the "
-                        + "next {} loads", rowCount, table, loaded, warning == null ? "" : " with warnings (" + warning.getMessage() + ")",
-                        skipped);
+                LOG.debug("Loading {} new rows into {} inserted {} (first warning: {}); writing them with the batch "
+                        + "statement, as the next {} loads", rowCount, table, loaded,
+                        warning == null ? "none" : warning.getMessage(), skipped);
                 return Outcome.NOT_WRITTEN;
             }
             connection.releaseSavepoint(savepoint);

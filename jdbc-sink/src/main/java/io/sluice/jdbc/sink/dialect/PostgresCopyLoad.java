@@ -97,8 +97,8 @@ final class PostgresCopyLoad implements BulkLoad {
         if (upsert) {
             apply += dialect.onConflict(names.subList(0, keyCount), names.subList(keyCount, names.size()));
         }
-        return new PostgresCopyLoad(texts, target, List.copyOf(names), upsert, create, "COPY " + staging + " FROM STDIN",
-                apply, "COPY " + target + " (" + targetColumns + ") FROM STDIN");
+        return new PostgresCopyLoad(texts, target, List.copyOf(names), upsert, create,
+                "COPY " + staging + " FROM STDIN", apply, "COPY " + target + " (" + targetColumns + ") FROM STDIN");
     }
 
     /** The staging path's three statements, then the direct copy, for tests and logs. */
@@ -274,8 +274,8 @@ final class PostgresCopyLoad implements BulkLoad {
             String staged = columns[i].stagingType();
             String actual = types.get(names.get(i));
             if (actual == null || !(staged == null || readsTheSame(staged, actual))) {
-                LOG.info("Column {} of {} has type {}, not the {} its values are bound as: new rows are written through "
-                        + "the staging table, so that they are converted as a bound statement would", names.get(i),
+                LOG.info("Column {} of {} has type {}, not the {} its values are bound as: new rows are written "
+                        + "through the staging table, so that they are converted as a bound statement would", names.get(i),
                         table, actual, staged);
                 return false;
             }
@@ -285,6 +285,7 @@ final class PostgresCopyLoad implements BulkLoad {
 
     /** Whether a value staged as {@code staged} and cast to {@code target} equals its text read as {@code target}. */
     private static boolean readsTheSame(String staged, String target) {
-        return staged.equals(target) || (INTEGERS.contains(staged) && (INTEGERS.contains(target) || "numeric".equals(target)));
+        return staged.equals(target)
+                || (INTEGERS.contains(staged) && (INTEGERS.contains(target) || "numeric".equals(target)));
     }
 }
