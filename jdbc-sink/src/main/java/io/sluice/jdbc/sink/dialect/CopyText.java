@@ -82,12 +82,37 @@ public final class CopyText {
         return stagingType;
     }
 
-    void append(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("\\N");
-        } else {
-            encoder.append(out, value);
+    Encoder encoder() {
+        return encoder;
+    }
+
+    /**
+     * Appends one row in the text format COPY and LOAD DATA share: the key's values (none when {@code key} is
+     * null), then the other columns' values, tab-separated, {@code \N} for null, ending in a newline.
+     *
+     * @throws IllegalArgumentException when a key value is null
+     */
+    static void appendRow(StringBuilder rows, Object[] key, Object[] values, Encoder[] encoders) {
+        int column = 0;
+        if (key != null) {
+            for (Object value : key) {
+                if (value == null) {
+                    throw new IllegalArgumentException("key column " + column + " is null");
+                }
+                encoders[column++].append(rows, value);
+                rows.append('\t');
+            }
         }
+        for (Object value : values) {
+            if (value == null) {
+                rows.append("\\N");
+            } else {
+                encoders[column].append(rows, value);
+            }
+            column++;
+            rows.append('\t');
+        }
+        rows.setCharAt(rows.length() - 1, '\n');
     }
 
     static void appendEscaped(StringBuilder out, String text) {
@@ -139,19 +164,11 @@ public final class CopyText {
     }
 
     private static void appendTimestamp(StringBuilder out, LocalDateTime timestamp) {
-        checkYear(timestamp.getYear());
-        checkMicros(timestamp.getNano());
-        appendDate(out, timestamp.getYear(), timestamp.getMonthValue(), timestamp.getDayOfMonth());
-        out.append('T');
-        appendTime(out, timestamp.getHour(), timestamp.getMinute(), timestamp.getSecond(), timestamp.getNano());
+        appendDateTime(out, timestamp, 'T');
     }
 
     private static void appendZonedTimestamp(StringBuilder out, OffsetDateTime timestamp) {
-        checkYear(timestamp.getYear());
-        checkMicros(timestamp.getNano());
-        appendDate(out, timestamp.getYear(), timestamp.getMonthValue(), timestamp.getDayOfMonth());
-        out.append('T');
-        appendTime(out, timestamp.getHour(), timestamp.getMinute(), timestamp.getSecond(), timestamp.getNano());
+        appendDateTime(out, timestamp.toLocalDateTime(), 'T');
         int offset = timestamp.getOffset().getTotalSeconds();
         if (offset == 0) {
             out.append('Z');
@@ -166,6 +183,15 @@ public final class CopyText {
         }
     }
 
+    /** yyyy-mm-dd, the separator, hh:mm:ss[.ffffff]; refuses years outside 1-9999 and sub-microseconds. */
+    static void appendDateTime(StringBuilder out, LocalDateTime timestamp, char separator) {
+        checkYear(timestamp.getYear());
+        checkMicros(timestamp.getNano());
+        appendDate(out, timestamp.getYear(), timestamp.getMonthValue(), timestamp.getDayOfMonth());
+        out.append(separator);
+        appendTime(out, timestamp.getHour(), timestamp.getMinute(), timestamp.getSecond(), timestamp.getNano());
+    }
+
     /** yyyy-mm-dd, for years 1-9999. */
     static void appendDate(StringBuilder out, int year, int month, int day) {
         appendDigits(out, year, 4).append('-');
@@ -174,7 +200,7 @@ public final class CopyText {
     }
 
     /** hh:mm:ss, then .ffffff when there are microseconds. */
-    static void appendTime(StringBuilder out, int hour, int minute, int second, int nanos) {
+    private static void appendTime(StringBuilder out, int hour, int minute, int second, int nanos) {
         appendDigits(out, hour, 2).append(':');
         appendDigits(out, minute, 2).append(':');
         appendDigits(out, second, 2);
@@ -201,7 +227,7 @@ public final class CopyText {
     }
 
     /** PostgreSQL keeps microseconds; how the driver rounds finer values is the driver's business. */
-    static void checkMicros(int nanos) {
+    private static void checkMicros(int nanos) {
         if (nanos % 1000 != 0) {
             throw new NotCopyable("nanoseconds");
         }

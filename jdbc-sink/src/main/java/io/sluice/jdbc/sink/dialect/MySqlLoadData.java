@@ -14,7 +14,6 @@ import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -46,30 +45,23 @@ final class MySqlLoadData implements BulkLoad {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlLoadData.class);
     /** ER_NOT_ALLOWED_COMMAND (MySQL, MariaDB) and ER_LOAD_INFILE_CAPABILITY_DISABLED (MariaDB). */
     private static final Set<Integer> LOCAL_INFILE_REFUSED = Set.of(1148, 4166);
-    private static final Object[] NO_KEY = {};
     private static final Set<String> INTEGER_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint",
             "decimal");
     private static final Set<String> TEXT_TYPES = Set.of("char", "varchar", "tinytext", "text", "mediumtext",
             "longtext");
-
-    @FunctionalInterface
-    private interface Encoder {
-        /** Appends the non-null value. */
-        void append(StringBuilder out, Object value);
-    }
 
     private final String table;
     private final String schema;
     private final String tableName;
     private final List<String> names;
     private final ValueKind[] kinds;
-    private final Encoder[] encoders;
+    private final CopyText.Encoder[] encoders;
     private final String load;
     private final ConflictBackoff backoff = new ConflictBackoff();
     /** Null until the first load looks at the table's column types; false once the server refused a load. */
     private Boolean tableTakesLoad;
 
-    private MySqlLoadData(String table, TableName name, List<String> names, ValueKind[] kinds, Encoder[] encoders,
+    private MySqlLoadData(String table, TableName name, List<String> names, ValueKind[] kinds, CopyText.Encoder[] encoders,
                           String load) {
         this.table = table;
         this.schema = name.schema();
@@ -84,7 +76,7 @@ final class MySqlLoadData implements BulkLoad {
     static MySqlLoadData of(MySqlDialect dialect, TableName table, List<Column> columns, List<String> names,
                             ZoneId zone) {
         ValueKind[] kinds = new ValueKind[columns.size()];
-        Encoder[] encoders = new Encoder[columns.size()];
+        CopyText.Encoder[] encoders = new CopyText.Encoder[columns.size()];
         StringJoiner targetColumns = new StringJoiner(",", "(", ")");
         for (int i = 0; i < columns.size(); i++) {
             kinds[i] = columns.get(i).kind();
@@ -101,7 +93,7 @@ final class MySqlLoadData implements BulkLoad {
     }
 
     /** The text the MariaDB driver sends for a value of this kind, or null for kinds left to the statement. */
-    private static Encoder encoder(ValueKind kind, ZoneId zone) {
+    private static CopyText.Encoder encoder(ValueKind kind, ZoneId zone) {
         return switch (kind) {
             case INT8, INT16, INT32, INT64 -> (out, v) -> out.append(((Number) v).longValue());
             case BOOLEAN -> (out, v) -> out.append((Boolean) v ? '1' : '0');
@@ -121,14 +113,7 @@ final class MySqlLoadData implements BulkLoad {
                 CopyText.appendDate(out, date.getYear(), date.getMonthValue(), date.getDayOfMonth());
             };
             case TIMESTAMP_CONNECT, TIMESTAMP_MILLIS, TIMESTAMP_MICROS, TIMESTAMP_NANOS, ZONED_TIMESTAMP ->
-                    (out, v) -> {
-                        LocalDateTime t = ConnectValues.localDateTime(kind, v, zone);
-                        CopyText.checkYear(t.getYear());
-                        CopyText.checkMicros(t.getNano());
-                        CopyText.appendDate(out, t.getYear(), t.getMonthValue(), t.getDayOfMonth());
-                        out.append(' ');
-                        CopyText.appendTime(out, t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
-                    };
+                    (out, v) -> CopyText.appendDateTime(out, ConnectValues.localDateTime(kind, v, zone), ' ');
             default -> null;
         };
     }
@@ -211,24 +196,7 @@ final class MySqlLoadData implements BulkLoad {
         public void appendRow(Object[] key, Object[] values) {
             int mark = rows.length();
             try {
-                int column = 0;
-                for (Object value : key == null ? NO_KEY : key) {
-                    if (value == null) {
-                        throw new IllegalArgumentException("key column " + column + " is null");
-                    }
-                    encoders[column++].append(rows, value);
-                    rows.append('\t');
-                }
-                for (Object value : values) {
-                    if (value == null) {
-                        rows.append("\\N");
-                    } else {
-                        encoders[column].append(rows, value);
-                    }
-                    column++;
-                    rows.append('\t');
-                }
-                rows.setCharAt(rows.length() - 1, '\n');
+                CopyText.appendRow(rows, key, values, encoders);
                 rowCount++;
             } catch (RuntimeException e) {
                 rows.setLength(mark);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,12 @@ final class PostgresCopyLoad implements BulkLoad {
     private static final AtomicLong STAGING_TABLES = new AtomicLong();
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String CONNECTION_FAILURE = "08006";
-    private static final Object[] NO_KEY = {};
     private static final Set<String> INTEGERS = Set.of("int2", "int4", "int8");
     /** Rows are sent to the server in chunks of about this many characters, so that it parses while we encode. */
     private static final int CHUNK_CHARS = 32 * 1024;
 
     private final CopyText[] columns;
+    private final CopyText.Encoder[] encoders;
     private final String table;
     private final List<String> names;
     private final boolean upsert;
@@ -61,6 +62,7 @@ final class PostgresCopyLoad implements BulkLoad {
     private PostgresCopyLoad(CopyText[] columns, String table, List<String> names, boolean upsert,
                              String createStaging, String copy, String apply, String copyIntoTable) {
         this.columns = columns;
+        this.encoders = Arrays.stream(columns).map(CopyText::encoder).toArray(CopyText.Encoder[]::new);
         this.table = table;
         this.names = names;
         this.upsert = upsert;
@@ -107,27 +109,9 @@ final class PostgresCopyLoad implements BulkLoad {
         return createStaging + "|" + copy + "|" + apply + "|" + copyIntoTable;
     }
 
-    /**
-     * Appends one row in COPY's text format: the key's values (none when {@code key} is null, as in
-     * {@code primary.key.mode=none}), then the other columns' values.
-     */
+    /** Appends one row in COPY's text format, see {@link CopyText#appendRow}. */
     void appendRow(StringBuilder rows, Object[] key, Object[] values) {
-        int column = 0;
-        for (Object value : key == null ? NO_KEY : key) {
-            if (value == null) {
-                throw new IllegalArgumentException("key column " + column + " is null");
-            }
-            appendValue(rows, column++, value);
-        }
-        for (Object value : values) {
-            appendValue(rows, column++, value);
-        }
-        rows.setCharAt(rows.length() - 1, '\n');
-    }
-
-    private void appendValue(StringBuilder rows, int column, Object value) {
-        columns[column].append(rows, value);
-        rows.append('\t');
+        CopyText.appendRow(rows, key, values, encoders);
     }
 
     @Override
