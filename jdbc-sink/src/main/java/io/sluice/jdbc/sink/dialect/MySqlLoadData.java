@@ -216,7 +216,7 @@ final class MySqlLoadData implements BulkLoad {
                 loaded = statement.executeLargeUpdate(load);
                 warning = statement.getWarnings();
             } catch (SQLException e) {
-                connection.rollback(savepoint);
+                Rollback.toSavepoint(connection, savepoint, e);
                 if (LOCAL_INFILE_REFUSED.contains(e.getErrorCode())) {
                     LOG.warn("The server refuses LOAD DATA LOCAL INFILE ({}); rows of {} are written with the batch "
                             + "statement. Set local_infile=ON on the server for faster loads of new rows, or "

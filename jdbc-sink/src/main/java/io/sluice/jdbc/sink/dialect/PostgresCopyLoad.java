@@ -128,7 +128,7 @@ final class PostgresCopyLoad implements BulkLoad {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(direct ? copyIntoTable : copy);
             return new CopyLoad(connection, savepoint, in, direct);
         } catch (SQLException | RuntimeException e) {
-            rollBack(connection, savepoint, e);
+            Rollback.toSavepoint(connection, savepoint, e);
             throw e;
         }
     }
@@ -191,7 +191,7 @@ final class PostgresCopyLoad implements BulkLoad {
                         e.addSuppressed(cancelFailed);
                     }
                 }
-                rollBack(connection, savepoint, e);
+                Rollback.toSavepoint(connection, savepoint, e);
                 if (!(direct && upsert && UNIQUE_VIOLATION.equals(e.getSQLState()))) {
                     throw e;
                 }
@@ -213,15 +213,6 @@ final class PostgresCopyLoad implements BulkLoad {
                 in.cancelCopy();
             }
             connection.rollback(savepoint);
-        }
-    }
-
-    /** Rolls back to the savepoint after {@code failure}; a failure to do so is added to it. */
-    private static void rollBack(Connection connection, Savepoint savepoint, Exception failure) {
-        try {
-            connection.rollback(savepoint);
-        } catch (SQLException rollbackFailed) {
-            failure.addSuppressed(rollbackFailed);
         }
     }
 

@@ -5,6 +5,7 @@ import io.sluice.jdbc.sink.config.JdbcSinkConfig;
 import io.sluice.jdbc.sink.config.PrimaryKeyMode;
 import io.sluice.jdbc.sink.dialect.BulkLoad;
 import io.sluice.jdbc.sink.dialect.DatabaseDialect;
+import io.sluice.jdbc.sink.dialect.Rollback;
 import io.sluice.jdbc.sink.dialect.TableName;
 import io.sluice.jdbc.sink.metrics.SinkMetrics;
 import io.sluice.jdbc.sink.record.RowLayout;
@@ -297,7 +298,7 @@ public final class JdbcWriter implements AutoCloseable {
             if (e instanceof SQLException sql && dialect.isTransient(sql)) {
                 throw sql;
             }
-            connection.rollback();
+            Rollback.all(connection, e);
             LOG.info("A flush of {} records failed ({}); writing it again in smaller groups to find the records at fault",
                     batch.records, describe(e));
             return false;
@@ -392,7 +393,7 @@ public final class JdbcWriter implements AutoCloseable {
             if (e instanceof SQLException sql && dialect.isTransient(sql)) {
                 throw sql;
             }
-            connection.rollback(savepoint);
+            Rollback.toSavepoint(connection, savepoint, e);
             if (changes.size() == 1) {
                 reject(changes.get(0), table, e);
                 return;

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs database work on a pooled connection. A transient error (lost connection, deadlock, serialization
- * failure, server shutting down) rolls back, throws the connection away and runs the whole work again after
- * a backoff, up to {@code max.retries} times; any other error stops with the database's message.
+ * failure, server shutting down), or any error after which the connection cannot even roll back, throws the
+ * connection away and runs the whole work again after a backoff, up to {@code max.retries} times; any other
+ * error stops with the database's message.
  */
 final class SqlRetry {
 
@@ -45,8 +46,8 @@ final class SqlRetry {
                 work.run(connection);
                 return;
             } catch (SQLException e) {
-                rollbackQuietly(connection, e);
-                if (!dialect.isTransient(e)) {
+                boolean connectionLost = !rolledBack(connection, e);
+                if (!connectionLost && !dialect.isTransient(e)) {
                     throw new ConnectException(what + " failed: " + JdbcWriter.describe(e), e);
                 }
                 if (connection != null) {
@@ -62,7 +63,7 @@ final class SqlRetry {
                         what, JdbcWriter.describe(e), attempt + 1, maxRetries, backoff);
                 sleep(backoff);
             } catch (RuntimeException e) {
-                rollbackQuietly(connection, e);
+                rolledBack(connection, e);
                 throw e;
             } finally {
                 if (connection != null) {
@@ -76,14 +77,21 @@ final class SqlRetry {
         }
     }
 
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    /**
+     * Rolls back after {@code cause}; false when that fails too, which means the connection is gone (the pool
+     * closes a connection on a fatal error, after which each call only says "Connection is closed") and the
+     * work may succeed on a fresh one, whatever {@code cause} says.
+     */
+    private static boolean rolledBack(Connection connection, Exception cause) {
         if (connection == null) {
-            return;
+            return true;
         }
         try {
             connection.rollback();
+            return true;
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package io.sluice.jdbc.sink.write;
 
 import io.sluice.jdbc.sink.config.SchemaEvolution;
 import io.sluice.jdbc.sink.dialect.DatabaseDialect;
+import io.sluice.jdbc.sink.dialect.Rollback;
 import io.sluice.jdbc.sink.dialect.TableName;
 import io.sluice.jdbc.sink.record.Column;
 import io.sluice.jdbc.sink.record.RowLayout;
@@ -205,7 +206,7 @@ final class TableCatalog {
             statement.execute(sql);
             connection.commit();
         } catch (SQLException e) {
-            connection.rollback();
+            Rollback.all(connection, e);
             if (dialect.isTransient(e)) {
                 throw e;
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.jdbc.sink.JdbcSinkTask;
+import io.sluice.testing.TcpProxy;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -592,10 +593,31 @@ abstract class SinkScenarios {
 
     @Test
     void aConnectionKilledDuringALargeFlushLosesAndDoublesNothing() throws Exception {
-        String table = table("midflush");
+        largeFlushInterrupted(table("midflush"), database().url(), () -> database().killSinkSessions());
+    }
+
+    /** A network failure ends the socket with no error from the server (the driver sees an I/O error). */
+    @Test
+    void aConnectionCutByTheNetworkDuringALargeFlushLosesAndDoublesNothing() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(database().port())) {
+            largeFlushInterrupted(table("netcut"), database().urlThrough(proxy.port()), proxy::cut);
+        }
+    }
+
+    /** Something that breaks the sink's connections. */
+    interface Interruption {
+        void run() throws Exception;
+    }
+
+    private void largeFlushInterrupted(String table, String url, Interruption interruption) throws Exception {
         ChangeEvents events = customers(table);
-        // No key and plain inserts: a flush applied twice would show as extra rows.
-        JdbcSinkTask task = start("insert.mode", "insert", "batch.size", "1000000");
+        // No key and plain inserts: a flush applied twice would show as extra rows. Where the database cannot
+        // tell whether a commit whose acknowledgement was lost happened, the flush is written again: a key
+        // makes that harmless there (as the README says), and the rows must still all be there, once.
+        JdbcSinkTask task = database().tellsCommitOutcome()
+                ? start("connection.url", url, "insert.mode", "insert", "batch.size", "1000000")
+                : start("connection.url", url, "insert.mode", "upsert", "primary.key.mode", "record_value",
+                        "primary.key.fields", "id", "batch.size", "1000000");
         deliver(task, events.create(events.row("id", 0, "name", "first")));
         List<SinkRecord> records = new ArrayList<>();
         for (int i = 1; i <= 30_000; i++) {
@@ -606,13 +628,19 @@ abstract class SinkScenarios {
         java.util.concurrent.CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> commit =
                 java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> task.preCommit(Map.of(partition, new OffsetAndMetadata(events.offset))));
-        Thread.sleep(150);
-        database().killSinkSessions();
+        // Twice, so one of them likely meets the flush whatever this machine's speed.
+        Thread.sleep(50);
+        interruption.run();
+        Thread.sleep(100);
+        interruption.run();
         Map<TopicPartition, OffsetAndMetadata> committed = commit.get(2, java.util.concurrent.TimeUnit.MINUTES);
         assertThat(database().count(table)).isEqualTo(30_001);
         assertThat(committed.get(partition).offset()).isEqualTo(events.offset);
-        // Rows without a key are bulk loaded too (the kill may have cut one load short, which is then retried).
-        assertThat((Long) jmx("RowsBulkLoadedDirectly")).isGreaterThanOrEqualTo(30_000L);
+        if (database().tellsCommitOutcome()) {
+            // Rows without a key are bulk loaded too (the interruption may have cut one load short, which is then
+            // retried). Elsewhere a flush committed unknowingly is upserted again, not loaded: its keys exist.
+            assertThat((Long) jmx("RowsBulkLoadedDirectly")).isGreaterThanOrEqualTo(30_000L);
+        }
         assertThat(database().rows("SELECT count(DISTINCT " + database().quote("id") + ") AS n FROM "
                 + database().quote(table))).extracting(r -> ((Number) r.get("n")).longValue()).containsExactly(30_001L);
     }

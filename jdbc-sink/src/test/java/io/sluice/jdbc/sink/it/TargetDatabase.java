@@ -22,9 +22,25 @@ abstract class TargetDatabase implements AutoCloseable {
 
     abstract String url();
 
+    /** The port of {@link #url()}: where a proxy in front of the database forwards to. */
+    int port() {
+        return java.net.URI.create(url().substring("jdbc:".length())).getPort();
+    }
+
+    /** {@link #url()} reached through a local proxy listening on {@code proxyPort}. */
+    String urlThrough(int proxyPort) {
+        return url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxyPort + "/");
+    }
+
     abstract String adminUrl();
 
     abstract String quote(String identifier);
+
+    /**
+     * Whether the sink can ask, after losing the connection during a commit, whether that commit happened
+     * (PostgreSQL's {@code txid_status}); MySQL and MariaDB cannot, so there a flush may be written twice.
+     */
+    abstract boolean tellsCommitOutcome();
 
     /** Ends every session of the sink on this database, as a database restart would. */
     abstract void killSinkSessions() throws SQLException;
@@ -125,6 +141,11 @@ abstract class TargetDatabase implements AutoCloseable {
         }
 
         @Override
+        boolean tellsCommitOutcome() {
+            return true;
+        }
+
+        @Override
         void killSinkSessions() throws SQLException {
             admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
                     + "' AND pid <> pg_backend_pid()");
@@ -192,6 +213,11 @@ abstract class TargetDatabase implements AutoCloseable {
         @Override
         void dropSchema(String schema) throws SQLException {
             admin("DROP DATABASE IF EXISTS " + quote(schema));
+        }
+
+        @Override
+        boolean tellsCommitOutcome() {
+            return false;
         }
 
         @Override

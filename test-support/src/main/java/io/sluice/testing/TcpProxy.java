@@ -1,4 +1,4 @@
-package io.sluice.it.fault;
+package io.sluice.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder in front of a database, so a test can make that database refuse one pipeline's connections
- * (connection refused, open connections cut) without touching the server that other tests share.
+ * A TCP forwarder in front of a database, so a test can make that database refuse one client's connections
+ * (connection refused, open connections cut) without touching the server that other tests share. A cut is
+ * what a network failure looks like to a driver: the socket ends with no error from the server.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final int upstreamPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
-    TcpProxy(int upstreamPort) {
+    /** Listens on a free local port and forwards to {@code upstreamPort} on 127.0.0.1. */
+    public TcpProxy(int upstreamPort) {
         this.upstreamPort = upstreamPort;
         try (ServerSocket probe = new ServerSocket(0)) {
             this.port = probe.getLocalPort();
@@ -31,12 +33,12 @@ final class TcpProxy implements AutoCloseable {
         accept();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Listens again: new connections reach the database. */
-    void accept() {
+    public void accept() {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
@@ -51,8 +53,13 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Stops listening (connections are refused) and cuts every open connection. */
-    void refuse() {
+    public void refuse() {
         closeQuietly(listener);
+        cut();
+    }
+
+    /** Cuts every open connection; new ones are still accepted. */
+    public void cut() {
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
