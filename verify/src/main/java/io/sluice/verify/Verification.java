@@ -45,7 +45,13 @@ public final class Verification {
         String what = job.sourceTable() + " -> " + job.targetTable();
         try {
             TableName sourceTable = resolve(source, sourceDialect.catalog(), job.sourceTable(), "source");
-            TableName targetTable = resolve(target, targetDialect.catalog(), job.targetTable(), "target");
+            TableName targetTable;
+            try {
+                targetTable = resolve(target, targetDialect.catalog(), job.targetTable(), "target");
+            } catch (VerifyException missing) {
+                endCatalogReads(source, target);  // a look again (--wait-for-lag) must see a table created since
+                throw missing;
+            }
             List<Column> sourceColumns = sourceDialect.catalog().columns(source, sourceTable);
             List<String> sourceKey = sourceDialect.catalog().primaryKey(source, sourceTable);
             List<Column> targetColumns = targetDialect.catalog().columns(target, targetTable);
@@ -86,7 +92,8 @@ public final class Verification {
         }
         TableName found = catalog.find(connection, qualified);
         if (found == null) {
-            throw new VerifyException(role + " table " + qualified + " does not exist");
+            String message = role + " table " + qualified + " does not exist";
+            throw "target".equals(role) ? VerifyException.targetTableMissing(message) : new VerifyException(message);
         }
         return found;
     }

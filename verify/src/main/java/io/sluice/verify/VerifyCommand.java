@@ -89,7 +89,7 @@ public final class VerifyCommand {
         Verification verification = new Verification(connections, settings, err);
         long deadline = System.nanoTime() + options.timeoutSeconds() * 1_000_000_000L;
         int attempts = 1;
-        List<TableResult> results = new ArrayList<>(verification.run(jobs));
+        List<TableResult> results = new ArrayList<>(runOnceTargetsExist(verification, jobs, options, deadline));
         while (options.waitForLag() && !allEqual(results)
                 && System.nanoTime() + RETRY_PAUSE_MILLIS * 1_000_000L < deadline) {
             long differing = results.stream().filter(r -> !r.equal()).count();
@@ -110,6 +110,27 @@ public final class VerifyCommand {
             TextReport.write(results, attempts, out);
         }
         return allEqual(results) ? EQUAL : DIFFERENT;
+    }
+
+    /**
+     * Compares; under --wait-for-lag a target table that does not exist yet is lag too (a sink creates its tables
+     * when the first records reach it), so the comparison waits for it until the deadline.
+     */
+    private List<TableResult> runOnceTargetsExist(Verification verification, List<TableJob> jobs,
+            CommandLineOptions options, long deadline) throws VerifyException, InterruptedException {
+        while (true) {
+            try {
+                return verification.run(jobs);
+            } catch (VerifyException failure) {
+                if (!options.waitForLag() || !failure.isTargetTableMissing()
+                        || System.nanoTime() + RETRY_PAUSE_MILLIS * 1_000_000L >= deadline) {
+                    throw failure;
+                }
+                err.println("verify: " + failure.getMessage() + " yet; looking again in " + RETRY_PAUSE_MILLIS / 1000
+                        + " s");
+                Thread.sleep(RETRY_PAUSE_MILLIS);
+            }
+        }
     }
 
     private static boolean allEqual(List<TableResult> results) {

@@ -152,6 +152,39 @@ class SameEngineIT {
     }
 
     @Test
+    void waitForLagWaitsForATargetTableThatASinkHasNotCreatedYet() throws Exception {
+        TestDatabases.postgres(PG_TARGET, "DROP TABLE IF EXISTS late_copy");
+        try {
+            CompletableFuture<Void> sinkCreatesIt = CompletableFuture.runAsync(() -> {
+                try {
+                    TimeUnit.SECONDS.sleep(3);
+                    TestDatabases.postgres(PG_TARGET, "CREATE TABLE late_copy AS SELECT * FROM stock_copy",
+                            "ALTER TABLE late_copy ADD PRIMARY KEY (region, line)");
+                } catch (SQLException | InterruptedException failure) {
+                    throw new IllegalStateException(failure);
+                }
+            });
+            VerifyRun run = run(TestDatabases.postgresUrl(PG_SOURCE), TestDatabases.postgresUrl(PG_TARGET),
+                    "shop.stock:public.late_copy", "--wait-for-lag", "--timeout", "60");
+            sinkCreatesIt.join();
+
+            assertThat(run.status()).as(run.toString()).isEqualTo(0);
+            assertThat(run.err()).contains("public.late_copy does not exist yet");
+        } finally {
+            TestDatabases.postgres(PG_TARGET, "DROP TABLE IF EXISTS late_copy");
+        }
+    }
+
+    @Test
+    void aTargetTableThatNeverAppearsIsAnErrorAfterTheTimeout() {
+        VerifyRun run = run(TestDatabases.postgresUrl(PG_SOURCE), TestDatabases.postgresUrl(PG_TARGET),
+                "shop.stock:public.never_created", "--wait-for-lag", "--timeout", "3");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("public.never_created does not exist");
+    }
+
+    @Test
     void sessionsRefuseWrites() throws Exception {
         try (DatabaseConnections connections = new DatabaseConnections()) {
             Connection postgres = connections.get(new DatabaseEndpoint(TestDatabases.postgresUrl(PG_TARGET), USER, PASSWORD), "target");
