@@ -39,7 +39,11 @@ class TypesIT {
                     + "'h\u00e9llo', 'long text', '\\x00ff', '2024-02-29', '13:14:15.678', "
                     + "'2024-02-29 13:14:15.123456', '2024-02-29 13:14:15.123+02', "
                     + "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{\"a\": 1}')",
-                    "INSERT INTO types (id) VALUES (2)");
+                    "INSERT INTO types (id) VALUES (2)",
+                    // Edges where PostgreSQL's binary format (which the reads ask for) and its text differ most.
+                    "INSERT INTO types (id, r, d, n, nfree, dt, tm, ts, tstz) VALUES (3, 'NaN', '-Infinity', -0.01, "
+                    + "-0.00000000000000000001, '0001-01-01', '23:59:59.999', '1969-12-31 23:59:59.999999', "
+                    + "'1900-01-01 00:00:00.5+00')");
             Map<String, Object> expected = new LinkedHashMap<>();
             expected.put("b", true);
             expected.put("si", (short) -32768);
@@ -62,9 +66,18 @@ class TypesIT {
             expected.put("u", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
             expected.put("j", "{\"a\": 1}");
 
-            List<SourceRecord> records = copy(db, "none");
+            List<SourceRecord> records = copy(db, "none", 3);
             assertValues(records.get(0), expected);
             assertAllNullExceptId(records.get(1));
+            Struct edges = (Struct) records.get(2).value();
+            assertThat(edges.get("r")).isEqualTo(Float.NaN);
+            assertThat(edges.get("d")).isEqualTo(Double.NEGATIVE_INFINITY);
+            assertThat(edges.get("n")).isEqualTo(new BigDecimal("-0.01"));
+            assertThat(edges.get("nfree")).isEqualTo("-0.00000000000000000001");
+            assertThat(edges.get("dt")).isEqualTo(new Date(java.time.LocalDate.of(1, 1, 1).toEpochDay() * 86_400_000L));
+            assertThat(edges.get("tm")).isEqualTo(new Date(86_399_999L));
+            assertThat(edges.get("ts")).isEqualTo(new Date(-1L));
+            assertThat(edges.get("tstz")).isEqualTo(Date.from(Instant.parse("1900-01-01T00:00:00.500Z")));
             Schema schema = records.get(0).valueSchema();
             assertThat(schema.field("n").schema().name()).isEqualTo(Decimal.LOGICAL_NAME);
             assertThat(schema.field("n").schema().parameters()).containsEntry(Decimal.SCALE_FIELD, "2");
@@ -74,11 +87,11 @@ class TypesIT {
             assertThat(schema.field("id").schema().isOptional()).isFalse();
             assertThat(schema.field("i").schema().isOptional()).isTrue();
 
-            Struct precisionOnly = (Struct) copy(db, "precision_only").get(0).value();
+            Struct precisionOnly = (Struct) copy(db, "precision_only", 3).get(0).value();
             assertThat(precisionOnly.get("nint")).isEqualTo(123456789);
             assertThat(precisionOnly.get("n")).isEqualTo(new BigDecimal("12345678.91"));
 
-            Struct bestFit = (Struct) copy(db, "best_fit").get(0).value();
+            Struct bestFit = (Struct) copy(db, "best_fit", 3).get(0).value();
             assertThat(bestFit.get("nint")).isEqualTo(123456789);
             assertThat(bestFit.get("n")).isEqualTo(12345678.91d);
             assertThat(bestFit.get("nbig")).isEqualTo(new BigDecimal("1234567890123456789012345.12345"));
@@ -135,13 +148,17 @@ class TypesIT {
     }
 
     private static List<SourceRecord> copy(TestDatabase db, String numericMapping) throws Exception {
+        return copy(db, numericMapping, 2);
+    }
+
+    private static List<SourceRecord> copy(TestDatabase db, String numericMapping, int rows) throws Exception {
         Map<String, String> config = db.sourceConfig();
         config.put("mode", "incrementing");
         config.put("incrementing.column.name", "id");
         config.put("numeric.mapping", numericMapping);
         try (TaskRun run = TaskRun.ofConnector(config, new OffsetStore())) {
-            List<SourceRecord> records = run.pollUntil(2, WAIT);
-            assertThat(records).hasSize(2);
+            List<SourceRecord> records = run.pollUntil(rows, WAIT);
+            assertThat(records).hasSize(rows);
             return records;
         }
     }
