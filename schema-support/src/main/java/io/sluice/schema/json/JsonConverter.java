@@ -383,7 +383,6 @@ public class JsonConverter implements Converter, Versioned {
         }
     }
 
-    /** A reusable output buffer; one per thread. */
     /**
      * One thread's payload buffer and the generator that writes into it, kept from record to record: creating
      * a generator per record cost more than writing a small record.

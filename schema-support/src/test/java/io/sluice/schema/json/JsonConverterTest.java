@@ -212,6 +212,29 @@ class JsonConverterTest {
         }
     }
 
+    @Test
+    void decimalsOfAnotherScaleAndEqualSchemasLikeKafkasConverter() {
+        JsonConverter ours = ours(Map.of(), false);
+        org.apache.kafka.connect.json.JsonConverter kafka = kafkas(Map.of(), false);
+        Schema priced = SchemaBuilder.struct().name("priced").field("price", Decimal.schema(2)).build();
+        Struct first = new Struct(priced).put("price", new BigDecimal("-12.34"));
+        assertThat(ours.fromConnectData("t", priced, first)).isEqualTo(kafka.fromConnectData("t", priced, first));
+        long fast = ours.fastWrites;
+        Struct second = new Struct(priced).put("price", new BigDecimal("99999999.99"));
+        assertThat(ours.fromConnectData("t", priced, second)).isEqualTo(kafka.fromConnectData("t", priced, second));
+        assertThat(ours.fastWrites).isEqualTo(fast + 1);
+        // A value of scale 3 in a scale-2 field: refused with Kafka's error.
+        Struct wrongScale = new Struct(priced).put("price", new BigDecimal("1.234"));
+        assertThatThrownBy(() -> kafka.fromConnectData("t", priced, wrongScale)).isInstanceOf(DataException.class);
+        assertThatThrownBy(() -> ours.fromConnectData("t", priced, wrongScale)).isInstanceOf(DataException.class)
+                .hasMessageContaining("scale");
+        // A struct built on an equal schema of its own is written like one built on the converter's schema.
+        Schema equal = SchemaBuilder.struct().name("priced").field("price", Decimal.schema(2)).build();
+        Struct other = new Struct(equal).put("price", new BigDecimal("0.01"));
+        assertThat(ours.fromConnectData("t", priced, other)).isEqualTo(kafka.fromConnectData("t", priced, other));
+        assertThat(ours.fastWrites).isEqualTo(fast + 2);
+    }
+
     private static JsonConverter ours(Map<String, ?> config, boolean isKey) {
         JsonConverter converter = new JsonConverter();
         converter.configure(config, isKey);
