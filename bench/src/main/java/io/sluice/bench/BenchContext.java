@@ -47,8 +47,9 @@ final class BenchContext implements AutoCloseable {
      * turns an exception into the row's failure. The caller restarts the worker between systems.
      */
     void runSystem(Results.Benchmark bench, String system, String label, String connectorClass, RunBody body) {
-        // Variants of a raw baseline ("raw-select") run with "raw".
-        if (!options.systems.contains(system.startsWith("raw") ? "raw" : system)) return;
+        // Variants of a system ("raw-select", "sluice-ceiling") run with it.
+        int variant = system.indexOf('-');
+        if (!options.systems.contains(variant < 0 ? system : system.substring(0, variant))) return;
         Results.SystemRun result = bench.system(system, label);
         boolean inWorker = connectorClass != null;
         try {

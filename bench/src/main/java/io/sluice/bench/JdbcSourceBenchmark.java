@@ -17,6 +17,8 @@ final class JdbcSourceBenchmark implements Benchmark {
     /** The rate counted from the connector's creation, start-up included. */
     static final String FROM_CREATION = "rows/s from creation";
     static final String START_UP = "s to first records";
+    /** The synthetic source's run: what the worker moves when reading costs nothing. */
+    static final String CEILING = "sluice-ceiling";
 
     private final BenchContext ctx;
     private final Options o;
@@ -81,8 +83,11 @@ final class JdbcSourceBenchmark implements Benchmark {
                             (run, r) -> rawRate(r, o.rows / raw.jdbcSelect(ctx.my.connect(), table)));
                 }
             }
-            case "sluice" -> ctx.runSystem(result, system, "Sluice jdbc-source (bulk)", CONNECTOR_CLASS,
-                    (run, r) -> connector(run, r));
+            case "sluice" -> {
+                ctx.runSystem(result, system, "Sluice jdbc-source (bulk)", CONNECTOR_CLASS, (run, r) -> connector(run, r));
+                ctx.runSystem(result, CEILING, "worker ceiling: synthetic source, the same records from memory, no database",
+                        SyntheticRowsSource.class.getName(), (run, r) -> synthetic(run, r));
+            }
             default -> { }
         }
     }
@@ -96,7 +101,6 @@ final class JdbcSourceBenchmark implements Benchmark {
     private void connector(int run, Results.SystemRun r) throws Exception {
         String n = table + "_" + run;
         String prefix = n + ".";
-        String topic = prefix + table;
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", CONNECTOR_CLASS);
         config.put("tasks.max", "1");
@@ -108,15 +112,33 @@ final class JdbcSourceBenchmark implements Benchmark {
         config.put("topic.prefix", prefix);
         config.put("poll.interval.ms", "3600000");
         config.put("batch.max.rows", "10000");
+        measure(run, n, prefix + table, config, "sluice", r);
+    }
+
+    /** The same records as {@link #connector}'s from a source that reads no database: the worker's own limit. */
+    private void synthetic(int run, Results.SystemRun r) throws Exception {
+        String n = table + "_ceiling_" + run;
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", SyntheticRowsSource.class.getName());
+        config.put("tasks.max", "1");
+        config.put(SyntheticRowsSource.TOPIC, n);
+        config.put(SyntheticRowsSource.ROWS, String.valueOf(o.rows));
+        config.put(SyntheticRowsSource.SCHEMA_NAME, table);
+        measure(run, n, n, config, CEILING, r);
+    }
+
+    /** Creates the connector with the producer and converter settings both sources share, and times its topic. */
+    private void measure(int run, String n, String topic, Map<String, String> config, String system,
+            Results.SystemRun r) throws Exception {
         config.put("producer.override.linger.ms", "20");
         config.put("producer.override.batch.size", String.valueOf(512 * 1024));
         config.put("producer.override.compression.type", "lz4");
         ctx.configs.runConverters(config);
-        result.settings.putIfAbsent("sluice", Report.settingsText(config));
+        result.settings.putIfAbsent(system, Report.settingsText(config));
         try {
             long t0 = System.nanoTime();
             ctx.connect.create(n, config);
-            TopicWatcher.Progress p = TopicWatcher.awaitCount("jdbc-source bulk", () -> ctx.topics.count(topic), 0, o.rows,
+            TopicWatcher.Progress p = TopicWatcher.awaitCount(system + " bulk", () -> ctx.topics.count(topic), 0, o.rows,
                     o.stallSeconds, TopicWatcher.POLL_MS, () -> ctx.connect.states(n) + " " + ctx.connect.failure(n), ctx.hardDeadline);
             r.add("rows/s", p.ratePerSecond(t0, 0));
             r.add(FROM_CREATION, p.lastCount() / ((p.lastNanos() - t0) / 1e9));

@@ -55,6 +55,7 @@ final class Report {
             t.add(ratio(jsrc, "rows/s", JdbcSourceBenchmark.RAW_SELECT, 0.5, "jdbc-source bulk >= 50% of a JDBC SELECT (issue 7)"));
             t.add(information(ratio(jsrc, JdbcSourceBenchmark.FROM_CREATION, "raw", 0.5,
                     "jdbc-source bulk vs COPY TO, counted from the connector's creation")));
+            ceiling(t, jsrc, "COPY TO");
         }
         Results.Benchmark jsrcMy = find("jdbc-source-my");
         if (jsrcMy != null) {
@@ -62,6 +63,7 @@ final class Report {
             t.add(ratio(jsrcMy, "rows/s", JdbcSourceBenchmark.RAW_SELECT, 0.5, "jdbc-source bulk from MariaDB >= 50% of a JDBC SELECT (issue 7)"));
             t.add(information(ratio(jsrcMy, JdbcSourceBenchmark.FROM_CREATION, "raw", 0.5,
                     "jdbc-source bulk from MariaDB vs the mariadb client, counted from the connector's creation")));
+            ceiling(t, jsrcMy, "the mariadb client");
         }
         Results.Benchmark lat = find("latency");
         if (lat != null) {
@@ -78,10 +80,27 @@ final class Report {
         return t;
     }
 
+    /**
+     * The worker's ceiling beside a jdbc-source target: the synthetic source's rate against the database's own, and
+     * jdbc-source's share of the ceiling. Shown, not judged.
+     */
+    private void ceiling(List<Target> t, Results.Benchmark b, String baseline) {
+        if (b.find(JdbcSourceBenchmark.CEILING) == null) return;
+        t.add(information(ratio(b, JdbcSourceBenchmark.CEILING, "rows/s", "raw", 0.5,
+                "the worker's ceiling (synthetic source, no database) vs " + baseline)));
+        t.add(information(ratio(b, "sluice", "rows/s", JdbcSourceBenchmark.CEILING, 0.5,
+                "jdbc-source bulk vs the worker's ceiling")));
+    }
+
     private Target ratio(Results.Benchmark b, String metric, String against, double need, String text) {
-        Double s = median(b, "sluice", metric);
+        return ratio(b, "sluice", metric, against, need, text);
+    }
+
+    private Target ratio(Results.Benchmark b, String system, String metric, String against, double need, String text) {
+        Double s = median(b, system, metric);
         Double other = median(b, against, metric);
-        if (s == null) return new Target(text, "Sluice: " + failureOf(b, "sluice"), "FAIL (no Sluice figure)");
+        String who = system.equals("sluice") ? "Sluice" : system;
+        if (s == null) return new Target(text, who + ": " + failureOf(b, system), "FAIL (no " + who + " figure)");
         if (other == null) return new Target(text, against + ": " + failureOf(b, against), "not evaluated (no " + against + " figure)");
         double r = s / other;
         return new Target(text, String.format(Locale.ROOT, "%.2fx (%s vs %s %s)", r, fmt(s), fmt(other), metric), r >= need ? "PASS" : "FAIL");
