@@ -34,6 +34,7 @@ public record ConnectionSettings(String url, String user, Password password, int
         if (password != null && password.value() != null) {
             properties.setProperty("password", password.value());
         }
+        dialect.addDriverProperties(url, properties);
         Connection connection = DriverManager.getConnection(url, properties);
         try {
             if (isolation != TransactionIsolation.DEFAULT) {

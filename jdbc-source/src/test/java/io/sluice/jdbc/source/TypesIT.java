@@ -110,7 +110,11 @@ class TypesIT {
                     + "1.5, 2.25, 12345678.91, 1234567890123456789012345.12345, 123456789, 'ab', 'h\u00e9llo', "
                     + "'long text', X'00ff', X'0102', '2024-02-29', '13:14:15.678', '2024-02-29 13:14:15.123456', "
                     + "'2024-02-29 13:14:15.123456', '{\"a\": 1}', 'y')",
-                    "INSERT INTO types (id) VALUES (2)");
+                    "INSERT INTO types (id) VALUES (2)",
+                    // Edges of the binary protocol (which the reads use) and of the text one.
+                    "INSERT INTO types (id, b, i, bi, iu, f, d, n, nbig, vc, t, bin, dt, tm, dtm, ts) VALUES (3, false, "
+                    + "-2147483648, -9223372036854775808, 0, -0.1, -1e-300, -0.01, -0.00001, '', '', X'', "
+                    + "'1000-01-01', '00:00:00.001', '1000-01-01 00:00:00.000001', '1970-01-01 00:00:01.000999')");
             Map<String, Object> expected = new LinkedHashMap<>();
             expected.put("b", true);
             expected.put("ti", (byte) -128);
@@ -136,11 +140,34 @@ class TypesIT {
             expected.put("j", "{\"a\": 1}");
             expected.put("e", "y");
 
-            List<SourceRecord> records = copy(db, "none");
-            assertValues(records.get(0), expected);
-            assertAllNullExceptId(records.get(1));
+            // The same values whether MariaDB Connector/J reads the binary protocol (the default the connector
+            // sets) or text.
+            for (String url : List.of(db.url(), db.url() + "?useServerPrepStmts=false")) {
+                List<SourceRecord> records = copy(db, url, "none", 3);
+                assertValues(records.get(0), expected);
+                assertAllNullExceptId(records.get(1));
+                Struct edges = (Struct) records.get(2).value();
+                SoftAssertions softly = new SoftAssertions();
+                softly.assertThat(edges.get("b")).as(url).isEqualTo(false);
+                softly.assertThat(edges.get("i")).as(url).isEqualTo(Integer.MIN_VALUE);
+                softly.assertThat(edges.get("bi")).as(url).isEqualTo(Long.MIN_VALUE);
+                softly.assertThat(edges.get("iu")).as(url).isEqualTo(0L);
+                softly.assertThat(edges.get("f")).as(url).isEqualTo(-0.1f);
+                softly.assertThat(edges.get("d")).as(url).isEqualTo(-1e-300);
+                softly.assertThat(edges.get("n")).as(url).isEqualTo(new BigDecimal("-0.01"));
+                softly.assertThat(edges.get("nbig")).as(url).isEqualTo(new BigDecimal("-0.00001"));
+                softly.assertThat(edges.get("vc")).as(url).isEqualTo("");
+                softly.assertThat(edges.get("t")).as(url).isEqualTo("");
+                softly.assertThat(edges.get("bin")).as(url).isEqualTo(new byte[0]);
+                softly.assertThat(edges.get("dt")).as(url)
+                        .isEqualTo(new Date(LocalDate.of(1000, 1, 1).toEpochDay() * 86_400_000L));
+                softly.assertThat(edges.get("tm")).as(url).isEqualTo(new Date(1));
+                softly.assertThat(edges.get("dtm")).as(url).isEqualTo(Date.from(Instant.parse("1000-01-01T00:00:00Z")));
+                softly.assertThat(edges.get("ts")).as(url).isEqualTo(new Date(1000));
+                softly.assertAll();
+            }
 
-            Struct bestFit = (Struct) copy(db, "best_fit").get(0).value();
+            Struct bestFit = (Struct) copy(db, "best_fit", 3).get(0).value();
             assertThat(bestFit.get("nint")).isEqualTo(123456789);
             assertThat(bestFit.get("n")).isEqualTo(12345678.91d);
             assertThat(bestFit.get("nbig")).isEqualTo(new BigDecimal("1234567890123456789012345.12345"));
@@ -152,7 +179,13 @@ class TypesIT {
     }
 
     private static List<SourceRecord> copy(TestDatabase db, String numericMapping, int rows) throws Exception {
+        return copy(db, db.url(), numericMapping, rows);
+    }
+
+    private static List<SourceRecord> copy(TestDatabase db, String url, String numericMapping, int rows)
+            throws Exception {
         Map<String, String> config = db.sourceConfig();
+        config.put("connection.url", url);
         config.put("mode", "incrementing");
         config.put("incrementing.column.name", "id");
         config.put("numeric.mapping", numericMapping);

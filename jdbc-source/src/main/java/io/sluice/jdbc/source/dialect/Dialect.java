@@ -13,6 +13,7 @@ import java.util.Calendar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -82,6 +83,13 @@ public class Dialect {
             }
             return result.getTimestamp(1, zone);
         }
+    }
+
+    /**
+     * Driver properties the dialect adds to a new connection's, besides user and password. A property the user's
+     * URL already sets is left to the URL.
+     */
+    public void addDriverProperties(String url, Properties properties) {
     }
 
     /**

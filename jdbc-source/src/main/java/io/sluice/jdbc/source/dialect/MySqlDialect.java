@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.Locale;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,22 @@ public class MySqlDialect extends Dialect {
     @Override
     public String currentTimestampQuery() {
         return "SELECT NOW(6)";
+    }
+
+    /**
+     * MariaDB Connector/J reads through server-side prepared statements, whose results come in the binary protocol:
+     * numbers and temporals as fixed-width binary instead of text the driver parses. A plain JDBC loop over the
+     * bench table read 320k-490k rows/s as text and 480k-840k binary, streaming as before (fetch size, constant
+     * memory). The driver's getters return the same values either way ({@code TypesIT} checks both). Only for
+     * {@code jdbc:mariadb:} URLs, and only when the URL does not set {@code useServerPrepStmts} itself; other
+     * drivers (MySQL's Connector/J buffers a server-prepared result unless it uses a cursor) are left as they are.
+     */
+    @Override
+    public void addDriverProperties(String url, Properties properties) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:mariadb:") && !lower.contains("useserverprepstmts")) {
+            properties.setProperty("useServerPrepStmts", "true");
+        }
     }
 
     @Override

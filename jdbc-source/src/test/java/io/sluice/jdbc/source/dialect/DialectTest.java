@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.jdbc.source.discovery.TableId;
 import java.time.ZoneId;
+import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,26 @@ class DialectTest {
     void escapesLikeWildcardsInMetadataSearches() {
         assertThat(Dialect.escapePattern("my_table%", "\\")).isEqualTo("my\\_table\\%");
         assertThat(Dialect.escapePattern(null, "\\")).isNull();
+    }
+
+    @Test
+    void mariadbConnectionsReadTheBinaryProtocolUnlessTheUrlSaysOtherwise() {
+        MySqlDialect dialect = new MySqlDialect(true);
+        Properties mariadb = new Properties();
+        dialect.addDriverProperties("jdbc:mariadb://h:3306/db", mariadb);
+        assertThat(mariadb).containsEntry("useServerPrepStmts", "true");
+
+        Properties userChoice = new Properties();
+        dialect.addDriverProperties("jdbc:mariadb://h/db?useServerPrepStmts=false", userChoice);
+        assertThat(userChoice).isEmpty();
+
+        // MySQL's Connector/J would buffer a server-prepared result: its URLs are left alone.
+        Properties mysql = new Properties();
+        dialect.addDriverProperties("jdbc:mysql://h/db", mysql);
+        assertThat(mysql).isEmpty();
+
+        Properties postgres = new Properties();
+        new PostgresDialect(true).addDriverProperties("jdbc:postgresql://h/db", postgres);
+        assertThat(postgres).isEmpty();
     }
 }
