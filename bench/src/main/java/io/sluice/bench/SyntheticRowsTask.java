@@ -16,8 +16,8 @@ import org.apache.kafka.connect.source.SourceTask;
 /**
  * Emits {@code rows} records of the bench table in batches of 10,000, as jdbc-source's bulk mode does with
  * batch.max.rows=10000: the same value schema (what jdbc-source maps the PostgreSQL and the MariaDB table to), the
- * same values, the same source partition and empty offset. The 10,000 structs are built once and sent over and
- * over, so that the rate measures the worker, not this task.
+ * same values, one source partition for the table and the empty offset bulk mode stores. The 10,000 structs are
+ * built once and sent over and over, so that the rate measures the worker, not this task.
  */
 public class SyntheticRowsTask extends SourceTask {
     private static final int BATCH = 10_000;
