@@ -1,13 +1,10 @@
 package io.sluice.schema.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.sluice.schema.PerThread;
 import io.sluice.schema.SluiceVersion;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -56,7 +53,7 @@ public class JsonConverter implements Converter, Versioned {
     private final org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
     private final JsonFactory json = new JsonFactory();
     /** The buffer of the thread that converts (a worker gives each task its own converters). */
-    private final PerThread<Output> outputs = new PerThread<>(Output::new);
+    private final PerThread<JsonBytes> outputs = new PerThread<>(() -> new JsonBytes(4096));
 
     private boolean schemasEnabled;
     private int cacheSize;
@@ -126,7 +123,7 @@ public class JsonConverter implements Converter, Versioned {
             byte[] bytes = write(written.json(), schema, value, written.names());
             fastWrites++;
             return bytes;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return kafka.fromConnectData(topic, schema, value);
         }
     }
@@ -173,30 +170,21 @@ public class JsonConverter implements Converter, Versioned {
 
     // ---------- writing ----------
 
-    private byte[] write(byte[] schemaJson, Schema schema, Object value, PayloadWriter.FieldNames names) throws IOException {
-        Output payload = outputs.get();
-        payload.reset();
-        JsonGenerator generator = payload.generator(json);
-        try {
-            writer.write(generator, schema, value, names);
-            generator.flush();
-        } catch (IOException | RuntimeException e) {
-            // A value written halfway leaves the generator inside it: the next record gets a new one.
-            payload.discardGenerator();
-            throw e;
+    private byte[] write(byte[] schemaJson, Schema schema, Object value, PayloadWriter.FieldNames names) {
+        JsonBytes out = outputs.get();
+        // A value that fails halfway leaves nothing behind: the next record starts from an empty buffer.
+        out.reset();
+        if (schemasEnabled) {
+            // {"schema":<schema>,"payload":<payload>}, the schema's bytes copied as Kafka's converter wrote them.
+            out.raw(SCHEMA_PREFIX);
+            out.raw(schemaJson);
+            out.raw(PAYLOAD_PREFIX);
+            writer.write(out, schema, value, names);
+            out.raw((byte) '}');
+        } else {
+            writer.write(out, schema, value, names);
         }
-        if (!schemasEnabled) {
-            return payload.toByteArray();
-        }
-        // {"schema":<schema>,"payload":<payload>} assembled with one copy of each part.
-        int payloadAt = SCHEMA_PREFIX.length + schemaJson.length + PAYLOAD_PREFIX.length;
-        byte[] envelope = new byte[payloadAt + payload.size() + 1];
-        System.arraycopy(SCHEMA_PREFIX, 0, envelope, 0, SCHEMA_PREFIX.length);
-        System.arraycopy(schemaJson, 0, envelope, SCHEMA_PREFIX.length, schemaJson.length);
-        System.arraycopy(PAYLOAD_PREFIX, 0, envelope, SCHEMA_PREFIX.length + schemaJson.length, PAYLOAD_PREFIX.length);
-        payload.copyTo(envelope, payloadAt);
-        envelope[envelope.length - 1] = '}';
-        return envelope;
+        return out.toByteArray();
     }
 
     private synchronized WrittenSchema writtenSchema(Schema schema) {
@@ -219,7 +207,7 @@ public class JsonConverter implements Converter, Versioned {
         if (schemaJson != null) {
             try {
                 same = Arrays.equals(expected, write(schemaJson, schema, value, names));
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 same = false;
             }
         }
@@ -380,40 +368,6 @@ public class JsonConverter implements Converter, Versioned {
         @Override
         public int hashCode() {
             return hash;
-        }
-    }
-
-    /**
-     * One thread's payload buffer and the generator that writes into it, kept from record to record: creating
-     * a generator per record cost more than writing a small record.
-     */
-    private static final class Output extends ByteArrayOutputStream {
-        private JsonGenerator generator;
-
-        Output() {
-            super(1024);
-        }
-
-        JsonGenerator generator(JsonFactory json) throws IOException {
-            if (generator == null) {
-                generator = json.createGenerator(this, JsonEncoding.UTF8);
-                // Records follow each other in the same generator: no separator between root values.
-                generator.setRootValueSeparator(null);
-            }
-            return generator;
-        }
-
-        void discardGenerator() {
-            generator = null;
-        }
-
-        void copyTo(byte[] target, int offset) {
-            System.arraycopy(buf, 0, target, offset, count);
-        }
-
-        @Override
-        public void close() {
-            // the generator closes its target; the buffer stays usable
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.sluice.schema.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
@@ -16,8 +13,8 @@ import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 
 /**
- * Writes a Connect value with a schema as the {@code payload} JSON of Kafka's {@code JsonConverter}, straight to a
- * generator instead of through a tree of nodes. Anything it does not handle the way Kafka's converter does (a
+ * Writes a Connect value with a schema as the {@code payload} JSON of Kafka's {@code JsonConverter}, straight to
+ * bytes ({@link JsonBytes}) instead of through a tree of nodes and a generator. Anything it does not handle the way Kafka's converter does (a
  * value without a schema, a {@code ByteBuffer}, a map with non-string keys) throws {@link NotOnFastPath}, and the
  * caller lets Kafka's converter do that record.
  */
@@ -34,15 +31,16 @@ final class PayloadWriter {
     }
 
     /**
-     * The field names of a schema's structs, quoted and encoded once per schema: escaping the same names for
-     * every record, or looking them up, was a fifth of the writer's work. Null for a schema without structs.
+     * The field names of a schema's structs, each as the bytes {@code "name":}, quoted and encoded once per
+     * schema: escaping the same names for every record, or looking them up, was a fifth of the writer's work.
+     * Null for a schema without structs.
      */
     static final class FieldNames {
-        private final SerializedString[] names;
+        private final byte[][] names;
         /** Per field of a struct, or [0] for the elements of an array or the values of a map. */
         private final FieldNames[] inner;
 
-        private FieldNames(SerializedString[] names, FieldNames[] inner) {
+        private FieldNames(byte[][] names, FieldNames[] inner) {
             this.names = names;
             this.inner = inner;
         }
@@ -54,26 +52,33 @@ final class PayloadWriter {
             switch (schema.type()) {
                 case STRUCT -> {
                     int n = schema.fields().size();
-                    SerializedString[] names = new SerializedString[n];
+                    byte[][] names = new byte[n][];
                     FieldNames[] inner = new FieldNames[n];
                     for (Field field : schema.fields()) {
-                        names[field.index()] = new SerializedString(field.name());
+                        names[field.index()] = nameAndColon(field.name());
                         inner[field.index()] = of(field.schema());
                     }
                     return new FieldNames(names, inner);
                 }
                 case ARRAY, MAP -> {
                     FieldNames values = of(schema.valueSchema());
-                    return values == null ? null : new FieldNames(new SerializedString[0], new FieldNames[] {values});
+                    return values == null ? null : new FieldNames(new byte[0][], new FieldNames[] {values});
                 }
                 default -> {
                     return null;
                 }
             }
         }
+
+        private static byte[] nameAndColon(String name) {
+            JsonBytes out = new JsonBytes(name.length() + 8);
+            out.string(name);
+            out.raw((byte) ':');
+            return out.toByteArray();
+        }
     }
 
-    void write(JsonGenerator out, Schema schema, Object value, FieldNames names) throws IOException {
+    void write(JsonBytes out, Schema schema, Object value, FieldNames names) {
         if (schema == null) {
             throw NotOnFastPath.INSTANCE;
         }
@@ -83,22 +88,22 @@ final class PayloadWriter {
         }
         // Only these three types have logical kinds of Kafka's: the name is compared only for them.
         switch (schema.type()) {
-            case INT8 -> out.writeNumber((int) (Byte) value);
-            case INT16 -> out.writeNumber((short) (Short) value);
+            case INT8 -> out.number((int) (Byte) value);
+            case INT16 -> out.number((int) (Short) value);
             case INT32 -> {
                 if (schema.name() == null || !writeLogical(out, schema, schema.name(), value)) {
-                    out.writeNumber((int) (Integer) value);
+                    out.number((int) (Integer) value);
                 }
             }
             case INT64 -> {
                 if (schema.name() == null || !writeLogical(out, schema, schema.name(), value)) {
-                    out.writeNumber((long) (Long) value);
+                    out.number((long) (Long) value);
                 }
             }
-            case FLOAT32 -> out.writeNumber((float) (Float) value);
-            case FLOAT64 -> out.writeNumber((double) (Double) value);
-            case BOOLEAN -> out.writeBoolean((Boolean) value);
-            case STRING -> out.writeString(((CharSequence) value).toString());
+            case FLOAT32 -> out.number((float) (Float) value);
+            case FLOAT64 -> out.number((double) (Double) value);
+            case BOOLEAN -> out.bool((Boolean) value);
+            case STRING -> out.string(((CharSequence) value).toString());
             case BYTES -> {
                 if (schema.name() != null && writeLogical(out, schema, schema.name(), value)) {
                     return;
@@ -106,7 +111,7 @@ final class PayloadWriter {
                 if (!(value instanceof byte[] bytes)) {
                     throw NotOnFastPath.INSTANCE;
                 }
-                out.writeBinary(bytes);
+                out.base64(bytes);
             }
             case ARRAY -> writeArray(out, schema, (Collection<?>) value, names);
             case MAP -> writeMap(out, schema, (Map<?, ?>) value, names);
@@ -115,17 +120,17 @@ final class PayloadWriter {
         }
     }
 
-    private void writeNull(JsonGenerator out, Schema schema) throws IOException {
+    private void writeNull(JsonBytes out, Schema schema) {
         if (schema.defaultValue() != null && replaceNullWithDefault) {
             write(out, schema, schema.defaultValue(), FieldNames.of(schema));
         } else if (schema.isOptional()) {
-            out.writeNull();
+            out.nullValue();
         } else {
             throw new DataException("Conversion error: null value for field that is required and has no default value");
         }
     }
 
-    private boolean writeLogical(JsonGenerator out, Schema schema, String logicalName, Object value) throws IOException {
+    private boolean writeLogical(JsonBytes out, Schema schema, String logicalName, Object value) {
         switch (logicalName) {
             case Decimal.LOGICAL_NAME -> {
                 if (schema.type() != Schema.Type.BYTES) {
@@ -133,9 +138,9 @@ final class PayloadWriter {
                 }
                 BigDecimal decimal = (BigDecimal) value;
                 if (decimalsAsNumbers) {
-                    out.writeNumber(decimal);
+                    out.ascii(decimal.toString());
                 } else {
-                    out.writeBinary(Decimal.fromLogical(schema, decimal));
+                    out.base64(Decimal.fromLogical(schema, decimal));
                 }
                 return true;
             }
@@ -143,21 +148,21 @@ final class PayloadWriter {
                 if (schema.type() != Schema.Type.INT32) {
                     return false;
                 }
-                out.writeNumber(epochDays(schema, (java.util.Date) value));
+                out.number(epochDays(schema, (java.util.Date) value));
                 return true;
             }
             case Time.LOGICAL_NAME -> {
                 if (schema.type() != Schema.Type.INT32) {
                     return false;
                 }
-                out.writeNumber(millisOfDay(schema, (java.util.Date) value));
+                out.number(millisOfDay(schema, (java.util.Date) value));
                 return true;
             }
             case Timestamp.LOGICAL_NAME -> {
                 if (schema.type() != Schema.Type.INT64) {
                     return false;
                 }
-                out.writeNumber(Timestamp.fromLogical(schema, (java.util.Date) value));
+                out.number(Timestamp.fromLogical(schema, (java.util.Date) value));
                 return true;
             }
             default -> {
@@ -187,47 +192,61 @@ final class PayloadWriter {
         return Time.fromLogical(schema, value);
     }
 
-    private void writeArray(JsonGenerator out, Schema schema, Collection<?> values, FieldNames names) throws IOException {
+    private void writeArray(JsonBytes out, Schema schema, Collection<?> values, FieldNames names) {
         Schema elementSchema = schema.valueSchema();
         FieldNames elementNames = names == null ? null : names.inner[0];
-        out.writeStartArray();
+        out.raw((byte) '[');
+        boolean first = true;
         for (Object element : values) {
+            if (!first) {
+                out.raw((byte) ',');
+            }
+            first = false;
             write(out, elementSchema, element, elementNames);
         }
-        out.writeEndArray();
+        out.raw((byte) ']');
     }
 
-    private void writeMap(JsonGenerator out, Schema schema, Map<?, ?> map, FieldNames names) throws IOException {
+    private void writeMap(JsonBytes out, Schema schema, Map<?, ?> map, FieldNames names) {
         if (schema.keySchema().type() != Schema.Type.STRING || schema.keySchema().name() != null) {
             throw NotOnFastPath.INSTANCE;
         }
         Schema valueSchema = schema.valueSchema();
         FieldNames valueNames = names == null ? null : names.inner[0];
-        out.writeStartObject();
+        out.raw((byte) '{');
+        boolean first = true;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!(entry.getKey() instanceof CharSequence key)) {
                 throw NotOnFastPath.INSTANCE;
             }
-            out.writeFieldName(key.toString());
+            if (!first) {
+                out.raw((byte) ',');
+            }
+            first = false;
+            out.string(key.toString());
+            out.raw((byte) ':');
             write(out, valueSchema, entry.getValue(), valueNames);
         }
-        out.writeEndObject();
+        out.raw((byte) '}');
     }
 
-    private void writeStruct(JsonGenerator out, Schema schema, Struct struct, FieldNames names) throws IOException {
+    private void writeStruct(JsonBytes out, Schema schema, Struct struct, FieldNames names) {
         if (!struct.schema().equals(schema)) {
             throw new DataException("Mismatching schema.");
         }
         if (names == null) {
             names = FieldNames.of(schema);
         }
-        out.writeStartObject();
+        out.raw((byte) '{');
         for (Field field : schema.fields()) {
             int i = field.index();
-            out.writeFieldName(names.names[i]);
+            if (i > 0) {
+                out.raw((byte) ',');
+            }
+            out.raw(names.names[i]);
             write(out, field.schema(), replaceNullWithDefault ? struct.get(field) : struct.getWithoutDefault(field.name()),
                     names.inner[i]);
         }
-        out.writeEndObject();
+        out.raw((byte) '}');
     }
 }

@@ -235,6 +235,65 @@ class JsonConverterTest {
         assertThat(ours.fastWrites).isEqualTo(fast + 2);
     }
 
+    /**
+     * The writer puts bytes together itself instead of through Jackson's generator: every character, double, float,
+     * byte string and decimal must come out as Kafka's converter writes it.
+     */
+    @ParameterizedTest
+    @CsvSource({"BASE64", "NUMERIC"})
+    void randomValuesComeOutByteForByteLikeKafkasConverter(String decimals) {
+        Map<String, Object> config = Map.of("decimal.format", decimals);
+        JsonConverter ours = ours(config, false);
+        org.apache.kafka.connect.json.JsonConverter kafka = kafkas(config, false);
+        Schema schema = SchemaBuilder.struct().name("fuzz")
+                .field("s", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("d", Schema.OPTIONAL_FLOAT64_SCHEMA)
+                .field("f", Schema.OPTIONAL_FLOAT32_SCHEMA)
+                .field("b", Schema.OPTIONAL_BYTES_SCHEMA)
+                .field("n", Decimal.builder(3).optional().build())
+                .field("l", Schema.OPTIONAL_INT64_SCHEMA)
+                .field("m", SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.OPTIONAL_INT32_SCHEMA).optional().build())
+                .build();
+        Random random = new Random(7);
+        for (int i = 0; i < 5000; i++) {
+            Map<String, Integer> map = new LinkedHashMap<>();
+            map.put(randomString(random), random.nextInt());
+            Struct value = new Struct(schema)
+                    .put("s", randomString(random))
+                    .put("d", i % 2 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextDouble() * 1e6)
+                    .put("f", i % 2 == 0 ? Float.intBitsToFloat(random.nextInt()) : random.nextFloat())
+                    .put("b", randomBytes(random))
+                    .put("n", new BigDecimal(new java.math.BigInteger(random.nextInt(130), random), 3)
+                            .multiply(random.nextBoolean() ? BigDecimal.ONE : BigDecimal.ONE.negate()))
+                    .put("l", random.nextLong())
+                    .put("m", map);
+            byte[] expected = kafka.fromConnectData("t", schema, value);
+            assertThat(ours.fromConnectData("t", schema, value)).as(value.toString()).isEqualTo(expected);
+        }
+        assertThat(ours.fastWrites).isEqualTo(4999);
+    }
+
+    private static String randomString(Random random) {
+        StringBuilder text = new StringBuilder();
+        int n = random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            switch (random.nextInt(5)) {
+                case 0 -> text.append((char) random.nextInt(0x80)); // ASCII, control characters included
+                case 1 -> text.append((char) (0x80 + random.nextInt(0x780))); // two UTF-8 bytes
+                case 2 -> text.append((char) random.nextInt(0x10000)); // any char, lone surrogates included
+                case 3 -> text.appendCodePoint(0x10000 + random.nextInt(0x100000)); // a surrogate pair
+                default -> text.append("plain");
+            }
+        }
+        return text.toString();
+    }
+
+    private static byte[] randomBytes(Random random) {
+        byte[] bytes = new byte[random.nextInt(8)];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
     private static JsonConverter ours(Map<String, ?> config, boolean isKey) {
         JsonConverter converter = new JsonConverter();
         converter.configure(config, isKey);
