@@ -14,9 +14,9 @@ import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Writes a Connect value with a schema as the {@code payload} JSON of Kafka's {@code JsonConverter}, straight to
- * bytes ({@link JsonBytes}) instead of through a tree of nodes and a generator. Anything it does not handle the way Kafka's converter does (a
- * value without a schema, a {@code ByteBuffer}, a map with non-string keys) throws {@link NotOnFastPath}, and the
- * caller lets Kafka's converter do that record.
+ * bytes ({@link JsonBytes}) instead of through a tree of nodes and a generator. Anything it does not handle the way
+ * Kafka's converter does (a value without a schema, a {@code ByteBuffer}, a map with non-string keys) throws
+ * {@link NotOnFastPath}, and the caller lets Kafka's converter do that record.
  */
 final class PayloadWriter {
 
