@@ -51,10 +51,6 @@ final class JsonBytes {
         len = 0;
     }
 
-    int length() {
-        return len;
-    }
-
     byte[] toByteArray() {
         return Arrays.copyOf(buf, len);
     }
