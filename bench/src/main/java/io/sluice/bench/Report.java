@@ -53,16 +53,16 @@ final class Report {
         if (jsrc != null) {
             t.add(ratio(jsrc, "rows/s", "raw", 0.5, "jdbc-source bulk >= 50% of COPY TO (issue 7)"));
             t.add(ratio(jsrc, "rows/s", JdbcSourceBenchmark.RAW_SELECT, 0.5, "jdbc-source bulk >= 50% of a JDBC SELECT (issue 7)"));
-            t.add(information(ratio(jsrc, JdbcSourceBenchmark.FROM_CREATION, "raw", 0.5,
-                    "jdbc-source bulk vs COPY TO, counted from the connector's creation")));
+            t.add(information(jsrc, "sluice", JdbcSourceBenchmark.FROM_CREATION, "raw",
+                    "jdbc-source bulk vs COPY TO, counted from the connector's creation"));
             ceiling(t, jsrc, "COPY TO");
         }
         Results.Benchmark jsrcMy = find("jdbc-source-my");
         if (jsrcMy != null) {
             t.add(ratio(jsrcMy, "rows/s", "raw", 0.5, "jdbc-source bulk from MariaDB >= 50% of the mariadb client's SELECT (issue 7)"));
             t.add(ratio(jsrcMy, "rows/s", JdbcSourceBenchmark.RAW_SELECT, 0.5, "jdbc-source bulk from MariaDB >= 50% of a JDBC SELECT (issue 7)"));
-            t.add(information(ratio(jsrcMy, JdbcSourceBenchmark.FROM_CREATION, "raw", 0.5,
-                    "jdbc-source bulk from MariaDB vs the mariadb client, counted from the connector's creation")));
+            t.add(information(jsrcMy, "sluice", JdbcSourceBenchmark.FROM_CREATION, "raw",
+                    "jdbc-source bulk from MariaDB vs the mariadb client, counted from the connector's creation"));
             ceiling(t, jsrcMy, "the mariadb client");
         }
         Results.Benchmark lat = find("latency");
@@ -86,10 +86,9 @@ final class Report {
      */
     private void ceiling(List<Target> t, Results.Benchmark b, String baseline) {
         if (b.find(JdbcSourceBenchmark.CEILING) == null) return;
-        t.add(information(ratio(b, JdbcSourceBenchmark.CEILING, "rows/s", "raw", 0.5,
-                "the worker's ceiling (synthetic source, no database) vs " + baseline)));
-        t.add(information(ratio(b, "sluice", "rows/s", JdbcSourceBenchmark.CEILING, 0.5,
-                "jdbc-source bulk vs the worker's ceiling")));
+        t.add(information(b, JdbcSourceBenchmark.CEILING, "rows/s", "raw",
+                "the worker's ceiling (synthetic source, no database) vs " + baseline));
+        t.add(information(b, "sluice", "rows/s", JdbcSourceBenchmark.CEILING, "jdbc-source bulk vs the worker's ceiling"));
     }
 
     private Target ratio(Results.Benchmark b, String metric, String against, double need, String text) {
@@ -106,8 +105,9 @@ final class Report {
         return new Target(text, String.format(Locale.ROOT, "%.2fx (%s vs %s %s)", r, fmt(s), fmt(other), metric), r >= need ? "PASS" : "FAIL");
     }
 
-    /** A figure shown next to a target for context, not judged. */
-    private static Target information(Target figure) {
+    /** A ratio shown next to a target for context, not judged. */
+    private Target information(Results.Benchmark b, String system, String metric, String against, String text) {
+        Target figure = ratio(b, system, metric, against, 0, text);
         return new Target(figure.text(), figure.measured(), "information");
     }
 

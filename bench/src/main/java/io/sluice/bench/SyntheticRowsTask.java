@@ -36,7 +36,7 @@ public class SyntheticRowsTask extends SourceTask {
         rows = config.getLong(SyntheticRowsSource.ROWS);
         String name = config.getString(SyntheticRowsSource.SCHEMA_NAME);
         schema = tableSchema(name.isEmpty() ? null : name);
-        partition = Map.of("table", String.valueOf(name));
+        partition = Map.of("table", name);
         batch = new Struct[BATCH];
         for (int i = 0; i < BATCH; i++) {
             batch[i] = row(schema, i + 1);

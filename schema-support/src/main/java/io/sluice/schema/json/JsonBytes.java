@@ -22,6 +22,8 @@ final class JsonBytes {
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    /** Characters of a string escaped per step. */
+    private static final int SEGMENT = 1024;
     private static final byte[] BASE64 =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
 
@@ -40,8 +42,8 @@ final class JsonBytes {
 
     private byte[] buf;
     private int len;
-    /** Scratch space for the characters of the string being written. */
-    private char[] chars = new char[256];
+    /** Scratch space for one segment of the string being written. */
+    private final char[] chars = new char[SEGMENT];
 
     JsonBytes(int capacity) {
         buf = new byte[capacity];
@@ -136,19 +138,24 @@ final class JsonBytes {
     }
 
     void string(String text) {
+        raw((byte) '"');
         int n = text.length();
-        // Worst case: six bytes (\\uXXXX) per char, plus the quotes.
-        ensure(6 * n + 2);
-        if (chars.length < n) {
-            chars = new char[Math.max(n, 2 * chars.length)];
+        // In segments: room is made for the worst case (six bytes, \\uXXXX, per char) of one segment at a time, so
+        // that a long text does not grow the reused buffer to six times its size.
+        for (int from = 0; from < n; from += SEGMENT) {
+            segment(text, from, Math.min(n, from + SEGMENT));
         }
+        raw((byte) '"');
+    }
+
+    private void segment(String text, int from, int to) {
+        ensure(6 * (to - from));
         // Copied out once: charAt per character checks bounds and the string's coder every time.
         char[] in = chars;
-        text.getChars(0, n, in, 0);
+        text.getChars(from, to, in, 0);
         byte[] out = buf;
         int at = len;
-        out[at++] = '"';
-        for (int i = 0; i < n; i++) {
+        for (int i = 0, n = to - from; i < n; i++) {
             char c = in[i];
             if (c < 0x80) {
                 byte escape = ESCAPES[c];
@@ -171,7 +178,6 @@ final class JsonBytes {
                 out[at++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        out[at++] = '"';
         len = at;
     }
 
